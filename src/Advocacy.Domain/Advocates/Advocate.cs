@@ -1,0 +1,67 @@
+namespace Advocacy.Domain.Advocates;
+
+public enum AdvocateStatus { Active, Merged }
+
+/// <summary>
+/// The advocate's current state, folded from its stream. Stored inline as a document so the
+/// profile and list read it right after a write, and so queries can filter on it.
+/// </summary>
+public record Advocate(
+    Guid Id, string Name, string Phone, string? Email, string Country, string Language,
+    string? Association, string[] Tags, ChannelConsent SmsConsent, ChannelConsent EmailConsent,
+    AdvocateStatus Status, Guid? MergedInto, DateTimeOffset EnrolledAt, DateTimeOffset UpdatedAt)
+{
+    public long Version { get; set; }
+
+    /// <summary>Lower-cased name, phone and email, for text search.</summary>
+    public string SearchText { get; init; } = "";
+
+    public static Advocate Create(AdvocateEnrolled e) => new Advocate(
+            e.AdvocateId, e.Name, e.Phone, e.Email, e.Country, e.Language, e.Association, e.Tags,
+            new ChannelConsent(Channel.Sms, e.SmsConsent ? ConsentStatus.Given : ConsentStatus.Unknown,
+                e.SmsConsent ? e.ConsentSource : null, e.SmsConsent ? e.EnrolledAt : null),
+            new ChannelConsent(Channel.Email, e.Email is null ? ConsentStatus.Unknown : ConsentStatus.Given,
+                e.Email is null ? null : e.ConsentSource ?? "enrolment", e.Email is null ? null : e.EnrolledAt),
+            AdvocateStatus.Active, null, e.EnrolledAt, e.EnrolledAt)
+        .Indexed();
+
+    public Advocate Apply(ContactDetailsChanged e) => (this with
+    {
+        Name = e.Name, Phone = e.Phone, Email = e.Email, Country = e.Country, Association = e.Association,
+        UpdatedAt = e.ChangedAt,
+    }).Indexed();
+
+    public Advocate Apply(LanguageChanged e) => this with { Language = e.Language, UpdatedAt = e.ChangedAt };
+
+    public Advocate Apply(AdvocateTagged e) =>
+        this with { Tags = [.. Tags.Append(e.Tag).Distinct().Order()], UpdatedAt = e.TaggedAt };
+
+    public Advocate Apply(AdvocateUntagged e) =>
+        this with { Tags = Tags.Where(t => t != e.Tag).ToArray(), UpdatedAt = e.UntaggedAt };
+
+    public Advocate Apply(ConsentGiven e) => WithConsent(new(e.Channel, ConsentStatus.Given, e.Source, e.GivenAt));
+
+    public Advocate Apply(OptedIn e) => WithConsent(new(e.Channel, ConsentStatus.Given, e.Source, e.OptedInAt));
+
+    public Advocate Apply(OptedOut e) => WithConsent(new(e.Channel, ConsentStatus.OptedOut, e.Source, e.OptedOutAt));
+
+    public Advocate Apply(AdvocateMerged e) =>
+        this with { Status = AdvocateStatus.Merged, MergedInto = e.SurvivorId, UpdatedAt = e.MergedAt };
+
+    public Advocate Apply(DuplicateAbsorbed e) => this with
+    {
+        Tags = [.. Tags.Union(e.Tags).Order()],
+        SmsConsent = e.Consents.Single(c => c.Channel == Channel.Sms),
+        EmailConsent = e.Consents.Single(c => c.Channel == Channel.Email),
+        UpdatedAt = e.MergedAt,
+    };
+
+    public ChannelConsent ConsentOn(Channel channel) => channel == Channel.Sms ? SmsConsent : EmailConsent;
+
+    private Advocate WithConsent(ChannelConsent consent) => consent.Channel == Channel.Sms
+        ? this with { SmsConsent = consent, UpdatedAt = consent.ChangedAt ?? UpdatedAt }
+        : this with { EmailConsent = consent, UpdatedAt = consent.ChangedAt ?? UpdatedAt };
+
+    private Advocate Indexed() =>
+        this with { SearchText = $"{Name} {Phone} {Email}".ToLowerInvariant() };
+}

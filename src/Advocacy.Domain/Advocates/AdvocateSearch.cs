@@ -1,0 +1,47 @@
+using Advocacy.Domain.Common;
+using Marten;
+using Marten.Pagination;
+
+namespace Advocacy.Domain.Advocates;
+
+/// <summary>Filters of the advocate list. Consent: sms, email (given), sms-opted-out, email-opted-out, none.</summary>
+public record AdvocateFilter(
+    string? Country = null, string? Language = null, string? Tag = null, string? Consent = null, string? Q = null,
+    bool IncludeMerged = false)
+{
+    public static readonly string[] ConsentValues = ["sms", "email", "sms-opted-out", "email-opted-out", "none"];
+}
+
+public static class AdvocateSearch
+{
+    public const int MaxPageSize = 200;
+
+    public static Task<IPagedList<Advocate>> Find(IQuerySession session, AdvocateFilter f, int page, int pageSize, CancellationToken ct)
+    {
+        IQueryable<Advocate> query = session.Query<Advocate>();
+        if (!f.IncludeMerged) query = query.Where(a => a.Status == AdvocateStatus.Active);
+        if (f.Country is { } country) query = query.Where(a => a.Country == Countries.Normalise(country));
+        if (f.Language is { } language) query = query.Where(a => a.Language == Languages.Normalise(language));
+        if (f.Tag is { } tag)
+        {
+            var t = Tags.Normalise(tag);
+            query = query.Where(a => a.Tags.Contains(t));
+        }
+        query = f.Consent switch
+        {
+            "sms" => query.Where(a => a.SmsConsent.Status == ConsentStatus.Given),
+            "email" => query.Where(a => a.EmailConsent.Status == ConsentStatus.Given),
+            "sms-opted-out" => query.Where(a => a.SmsConsent.Status == ConsentStatus.OptedOut),
+            "email-opted-out" => query.Where(a => a.EmailConsent.Status == ConsentStatus.OptedOut),
+            "none" => query.Where(a => a.SmsConsent.Status != ConsentStatus.Given && a.EmailConsent.Status != ConsentStatus.Given),
+            _ => query,
+        };
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var q = f.Q.Trim().ToLowerInvariant();
+            query = query.Where(a => a.SearchText.Contains(q));
+        }
+        // Name then id: a stable order, so paging never shows a row twice or skips one.
+        return query.OrderBy(a => a.Name).ThenBy(a => a.Id).ToPagedListAsync(page, pageSize, ct);
+    }
+}

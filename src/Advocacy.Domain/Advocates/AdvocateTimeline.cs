@@ -1,0 +1,34 @@
+using Marten;
+
+namespace Advocacy.Domain.Advocates;
+
+public record TimelineEntry(long Version, string Type, DateTimeOffset At, string? By, string Summary, object Data);
+
+/// <summary>The advocate's audit trail, read straight from its event stream (the stream is the audit trail).</summary>
+public static class AdvocateTimeline
+{
+    public static async Task<IReadOnlyList<TimelineEntry>?> Read(IQuerySession session, Guid id, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        if (events.Count == 0) return null;
+        return events.Select(e => Describe(e.Version, e.Timestamp, e.Data)).ToList();
+    }
+
+    public static TimelineEntry Describe(long version, DateTimeOffset storedAt, object data) => data switch
+    {
+        AdvocateEnrolled e => new(version, "enrolled", e.EnrolledAt, e.EnrolledBy,
+            $"Enrolled {e.Name} ({e.Phone}, {e.Country}, {e.Language})", e),
+        ContactDetailsChanged e => new(version, "contactDetailsChanged", e.ChangedAt, e.ChangedBy,
+            $"Contact details now {e.Name}, {e.Phone}, {e.Email ?? "no email"}, {e.Country}", e),
+        LanguageChanged e => new(version, "languageChanged", e.ChangedAt, e.ChangedBy, $"Language set to {e.Language}", e),
+        AdvocateTagged e => new(version, "tagged", e.TaggedAt, e.TaggedBy, $"Tagged {e.Tag}", e),
+        AdvocateUntagged e => new(version, "untagged", e.UntaggedAt, e.UntaggedBy, $"Tag {e.Tag} removed", e),
+        ConsentGiven e => new(version, "consentGiven", e.GivenAt, e.GivenBy, $"{e.Channel} consent given ({e.Source})", e),
+        OptedOut e => new(version, "optedOut", e.OptedOutAt, e.OptedOutBy, $"Opted out of {e.Channel} ({e.Source})", e),
+        OptedIn e => new(version, "optedIn", e.OptedInAt, e.OptedInBy, $"Opted back in to {e.Channel} ({e.Source})", e),
+        AdvocateMerged e => new(version, "merged", e.MergedAt, e.MergedBy, $"Merged into {e.SurvivorId}", e),
+        DuplicateAbsorbed e => new(version, "duplicateAbsorbed", e.MergedAt, e.MergedBy,
+            $"Absorbed duplicate {e.DuplicateId}", e),
+        _ => new(version, data.GetType().Name, storedAt, null, data.GetType().Name, data),
+    };
+}

@@ -1,0 +1,27 @@
+using PhoneNumbers;
+
+namespace Advocacy.Domain.Common;
+
+/// <summary>Normalises phone numbers typed in any local or international format to E.164.</summary>
+public static class Phones
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>The E.164 form, or null when the text is not a number that can exist.</summary>
+    public static string? ToE164(string? text, string? defaultCountry)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40) return null;
+        try
+        {
+            var region = string.IsNullOrWhiteSpace(defaultCountry) ? null : defaultCountry.ToUpperInvariant();
+            var number = Util.Parse(text.Trim(), region);
+            return Util.IsValidNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    public static bool IsPossible(string? text, string? defaultCountry) => ToE164(text, defaultCountry) is not null;
+}

@@ -1,0 +1,25 @@
+using Advocacy.Domain.Advocates;
+
+namespace Advocacy.Web.Advocates;
+
+public record ConsentView(string Status, string? Source, DateTimeOffset? ChangedAt)
+{
+    public static ConsentView Of(ChannelConsent c) =>
+        new(c.Status switch { ConsentStatus.Given => "given", ConsentStatus.OptedOut => "optedOut", _ => "unknown" },
+            c.Source, c.ChangedAt);
+}
+
+/// <summary>The advocate as the API shows it: the same field names the enrolment takes, phone in E.164.</summary>
+public record AdvocateView(
+    Guid Id, string Name, string Phone, string? Email, string Country, string Language, string? Association,
+    string[] Tags, bool SmsConsent, Dictionary<string, ConsentView> Consent, string[] Trainings, string Status,
+    Guid? MergedInto, DateTimeOffset EnrolledAt, DateTimeOffset UpdatedAt, long Version)
+{
+    public static AdvocateView Of(Advocate a) => new(
+        a.Id, a.Name, a.Phone, a.Email, a.Country, a.Language, a.Association, a.Tags,
+        a.SmsConsent.AllowsMessages,
+        new() { ["sms"] = ConsentView.Of(a.SmsConsent), ["email"] = ConsentView.Of(a.EmailConsent) },
+        [], a.Status == AdvocateStatus.Merged ? "merged" : "active", a.MergedInto, a.EnrolledAt, a.UpdatedAt, a.Version);
+}
+
+public record AdvocatePage(IReadOnlyList<AdvocateView> Items, long Total, int Page, int PageSize, int PageCount);

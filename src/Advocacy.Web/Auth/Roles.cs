@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Advocacy.Domain.Common;
+
+namespace Advocacy.Web.Auth;
+
+/// <summary>
+/// Admin: everything, including API keys. Organizer: campaigns and advocates. Coordinator: advocates,
+/// trainings, coalitions, policy. Viewer: reads only. Policies below name who may do what.
+/// </summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Organizer = "Organizer";
+    public const string Coordinator = "Coordinator";
+    public const string Viewer = "Viewer";
+
+    public static readonly string[] All = [Admin, Organizer, Coordinator, Viewer];
+
+    public static bool IsKnown(string? role) => role is not null && All.Contains(role);
+}
+
+public static class Policies
+{
+    public const string Read = "read";
+    public const string ManageAdvocates = "manage-advocates";
+    public const string Admin = "admin";
+
+    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(Read, p => p.RequireRole(Roles.All));
+        options.AddPolicy(ManageAdvocates, p => p.RequireRole(Roles.Admin, Roles.Organizer, Roles.Coordinator));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+    }
+}
+
+public static class PrincipalExtensions
+{
+    public static Actor ToActor(this ClaimsPrincipal user) =>
+        new(user.Identity?.Name ?? "anonymous", user.FindFirstValue(ClaimTypes.Role) ?? "none");
+}

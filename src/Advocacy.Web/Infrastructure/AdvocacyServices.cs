@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Advocacy.Domain.Advocates;
+using Advocacy.Jobs.Hosting;
+using Advocacy.Web.Auth;
+using FluentValidation;
+using Hangfire;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Advocacy.Web.Infrastructure;
+
+/// <summary>Wires Marten, Wolverine, Hangfire, auth and the HTTP API onto one PostgreSQL connection string.</summary>
+public static class AdvocacyServices
+{
+    public const string MartenSchema = "advocacy";
+    public const string WolverineSchema = "wolverine";
+
+    public static WebApplicationBuilder AddAdvocacy(this WebApplicationBuilder builder, string connectionString)
+    {
+        var services = builder.Services;
+        var domain = typeof(EnrollAdvocate).Assembly;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatorsFromAssembly(domain, ServiceLifetime.Singleton);
+        services.AddValidatorsFromAssemblyContaining<CreateApiKey>(ServiceLifetime.Singleton);
+
+        services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = MartenSchema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.AddAdvocates();
+                opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            // Marten's own HotCold daemon lock cannot load here (see DESIGN.md); Wolverine distributes projections.
+            .IntegrateWithWolverine(x =>
+            {
+                x.MessageStorageSchemaName = WolverineSchema;
+                x.UseWolverineManagedEventSubscriptionDistribution = true;
+            });
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Discovery.IncludeAssembly(domain);
+            opts.UseRuntimeCompilation();
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.Add(new ValidationPolicy(ValidationPolicy.ValidatedTypesIn(domain)));
+            opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
+        });
+        services.AddWolverineHttp();
+
+        services.AddHangfire(c => c.UseAdvocacyStorage(connectionString));
+        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemResponses>();
+        services.AddOpenApi();
+        return builder;
+    }
+}

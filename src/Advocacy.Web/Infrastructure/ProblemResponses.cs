@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Advocacy.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Advocacy.Web.Infrastructure;
+
+/// <summary>Turns what went wrong into ProblemDetails: bad input 400, races 409, the rest a logged 500.</summary>
+public sealed class ProblemResponses(ILogger<ProblemResponses> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        http.Response.StatusCode = problem.Status ?? 500;
+        await http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", ct);
+        return true;
+    }
+
+    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException v => Invalid(v.Errors.GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+        JsonException json => MalformedJson(json),
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+        _ when IsA(exception, "ConcurrencyException") || IsA(exception, "ExistingStreamIdCollisionException") =>
+            new ProblemDetails { Status = 409, Title = "Concurrent change", Detail = "Someone else changed this record at the same time. Reload and try again." },
+        _ when IsA(exception, "DocumentAlreadyExistsException") =>
+            new ProblemDetails { Status = 409, Title = "Already exists", Detail = "A record with the same key was created at the same time." },
+        _ => new ProblemDetails { Status = 500, Title = "Unexpected error", Detail = "The error was logged." },
+    };
+
+    public static ValidationProblemDetails Invalid(IDictionary<string, string[]> errors) =>
+        new(errors) { Status = 400, Title = "One or more validation errors occurred." };
+
+    /// <summary>Field names as clients send them: "Tags[0]" becomes "tags[0]", "Phone" becomes "phone".</summary>
+    public static string FieldName(string property) =>
+        string.IsNullOrEmpty(property) ? "body" : string.Join('.', property.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+
+    private static ValidationProblemDetails MalformedJson(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        return Invalid(new Dictionary<string, string[]>
+        {
+            [field] = [$"The JSON body could not be read{(field == "body" ? "" : $" at '{field}'")}: expected a different type or shape."],
+        });
+    }
+
+    private static bool IsA(Exception e, string typeName)
+    {
+        for (var t = e.GetType(); t is not null; t = t.BaseType)
+            if (t.Name == typeName) return true;
+        return false;
+    }
+}
+
+public static class OutcomeResults
+{
+    /// <summary>The HTTP answer for a command's outcome: its problem, or what the caller asked for on success.</summary>
+    public static IResult ToResult(this Outcome outcome, Func<IResult> success) =>
+        outcome.Problem is { } problem ? Results.Problem(problem) : success();
+}
+
+public static class AsyncOutcomeResults
+{
+    public static async Task<IResult> ToResult(this Outcome outcome, Func<Task<IResult>> success) =>
+        outcome.Problem is { } problem ? Results.Problem(problem) : await success();
+}

@@ -1,0 +1,44 @@
+using Advocacy.Web.Demo;
+using Advocacy.Web.Health;
+using Advocacy.Web.Infrastructure;
+using Hangfire;
+using Scalar.AspNetCore;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+using var startupLog = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+var log = startupLog.CreateLogger("Advocacy");
+
+string connectionString;
+bool isPrivate;
+try
+{
+    (connectionString, isPrivate) = await Database.ResolveAsync(builder.Configuration, m => log.LogInformation("{Message}", m));
+}
+catch (DatabaseUnreachableException e)
+{
+    log.LogCritical("{Message}", e.Message);
+    return 1;
+}
+
+if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5000");
+builder.AddAdvocacy(connectionString);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealth(connectionString);
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
+app.MapHangfireDashboard("/hangfire").RequireAuthorization(Advocacy.Web.Auth.Policies.Admin);
+
+if (builder.Configuration.GetValue("Demo:Seed", isPrivate))
+    await DemoSeed.RunAsync(app.Services, log);
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
