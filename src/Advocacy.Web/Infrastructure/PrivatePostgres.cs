@@ -62,7 +62,7 @@ public sealed class PrivatePostgres(string name, int port, Action<string>? log =
 
     public async Task EnsureRunningAsync(params string[] databases)
     {
-        if (!IsListening())
+        if (!await IsListeningAsync())
         {
             var bin = FindBinaries() ?? await InstallAsync();
             DataDirectory = ResolveDataDirectory();
@@ -72,14 +72,16 @@ public sealed class PrivatePostgres(string name, int port, Action<string>? log =
         foreach (var database in databases) await CreateDatabaseAsync(database);
     }
 
-    private bool IsListening()
+    private async Task<bool> IsListeningAsync()
     {
         try
         {
-            using var client = new TcpClient();
-            return client.ConnectAsync("127.0.0.1", Port).Wait(TimeSpan.FromMilliseconds(500));
+            using var client = new TcpClient(AddressFamily.InterNetwork);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await client.ConnectAsync(System.Net.IPAddress.Loopback, Port, timeout.Token);
+            return true;
         }
-        catch (Exception)
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
         {
             return false;
         }
@@ -116,12 +118,26 @@ public sealed class PrivatePostgres(string name, int port, Action<string>? log =
 
     private async Task StartAsync(string bin)
     {
+        RemoveStaleLock();
         log?.Invoke($"Starting the private PostgreSQL cluster on 127.0.0.1:{Port}");
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 " +
                       "-c shared_buffers=256MB -c fsync=on";
-        await Run(Path.Combine(bin, "pg_ctl"),
-            ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"],
+        // setsid: the server outlives the process that started it (a test host is killed with its process group).
+        await Run("setsid", [Path.Combine(bin, "pg_ctl"), "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"],
             asPostgres: true);
+    }
+
+    /// <summary>A server killed without a shutdown leaves postmaster.pid behind; its PID may since belong to another process.</summary>
+    private void RemoveStaleLock()
+    {
+        var lockFile = Path.Combine(DataDirectory, "postmaster.pid");
+        if (!File.Exists(lockFile)) return;
+        var pid = File.ReadLines(lockFile).FirstOrDefault()?.Trim();
+        var comm = pid is null ? null : Path.Combine("/proc", pid, "comm");
+        var alive = comm is not null && File.Exists(comm) && File.ReadAllText(comm).Trim() == "postgres";
+        if (alive) return;
+        log?.Invoke($"Removing a stale lock left by a PostgreSQL server that is gone ({lockFile})");
+        File.Delete(lockFile);
     }
 
     private async Task CreateDatabaseAsync(string database)

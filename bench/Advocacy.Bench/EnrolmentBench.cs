@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Advocacy.Domain.Advocates;
+using Marten;
+
+namespace Advocacy.Bench;
+
+/// <summary>Enrolling advocates: through the HTTP API (the whole stack), and straight into Marten (the domain's cost).</summary>
+public static class EnrolmentBench
+{
+    /// <summary>POST /api/advocates from <paramref name="clients"/> concurrent clients; every answer must be 201.</summary>
+    public static async Task<Measurement> Http(HttpClient client, SampleAdvocates sample, int count, int clients)
+    {
+        var m = new Measurement($"POST /api/advocates, {clients} client{(clients == 1 ? "" : "s")}");
+        var next = -1;
+        m.Start();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < count) await Enrol(client, sample, m);
+        }));
+        return m.Stop();
+    }
+
+    public static async Task Enrol(HttpClient client, SampleAdvocates sample, Measurement? m = null)
+    {
+        var body = SampleAdvocates.Body(sample.Next());
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.PostAsJsonAsync("/api/advocates", body);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        m?.Record(elapsed, response.StatusCode == HttpStatusCode.Created);
+        // A wrong key, a validation change or a server error would make every figure meaningless: stop.
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException(
+                $"POST /api/advocates answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// What the enrolment handler writes, without HTTP, Wolverine or the duplicate-phone read: the stream
+    /// with its AdvocateEnrolled event (the inline snapshot rides along) plus the phone claim,
+    /// <paramref name="perSave"/> advocates per SaveChangesAsync.
+    /// </summary>
+    public static async Task<Measurement> Domain(IDocumentStore store, SampleAdvocates sample, int count, int perSave, string? name = null)
+    {
+        var m = new Measurement(name ?? $"Marten StartStream + PhoneClaim, {perSave} per SaveChanges") { ItemsPerOperation = perSave };
+        m.Start();
+        for (var saved = 0; saved + perSave <= count; saved += perSave)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using var session = store.LightweightSession();
+            for (var i = 0; i < perSave; i++)
+            {
+                var id = Guid.CreateVersion7();
+                var enrolled = EnrollAdvocateHandler.Decide(sample.Next(), id, DateTimeOffset.UtcNow);
+                session.Events.StartStream<Advocate>(id, enrolled);
+                session.Insert(new PhoneClaim(enrolled.Phone, id));
+            }
+            await session.SaveChangesAsync();
+            m.Record(Stopwatch.GetElapsedTime(started));
+        }
+        return m.Stop();
+    }
+}

@@ -1,0 +1,29 @@
+using Advocacy.Domain.Advocates;
+using Advocacy.Web.Advocates;
+using Advocacy.Web.Demo;
+using Alba;
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Advocacy.Tests.Demo;
+
+public class seeding_demo_data(AppFixture app) : AppTest(app)
+{
+    [Fact]
+    public async Task seeds_a_thousand_advocates_in_several_countries_and_languages_once()
+    {
+        await DemoSeed.RunAsync(Host.Services, NullLogger.Instance);
+        await DemoSeed.RunAsync(Host.Services, NullLogger.Instance);
+
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var advocates = await session.Query<Advocate>().ToListAsync();
+        advocates.Count.ShouldBe(DemoSeed.Advocates);
+        advocates.Select(a => a.Country).Distinct().Count().ShouldBeGreaterThanOrEqualTo(5);
+        advocates.Select(a => a.Language).Distinct().Order().ShouldBe(["en", "fr", "pt"]);
+        advocates.ShouldAllBe(a => a.Phone.StartsWith('+'));
+        advocates.Count(a => a.SmsConsent.Status == ConsentStatus.OptedOut).ShouldBeGreaterThan(0);
+
+        var page = await Host.Scenario(s => { s.Get.Url("/api/advocates?country=CI&pageSize=1"); s.AsAdmin(); });
+        (await page.Read<AdvocatePage>()).Items.Single().Language.ShouldBe("fr");
+    }
+}
