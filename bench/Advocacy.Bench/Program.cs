@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Wolverine;
 using static Advocacy.Bench.Report;
 
 namespace Advocacy.Bench;
@@ -42,17 +43,19 @@ public static class BenchProgram
         Environment.SetEnvironmentVariable("Demo__Seed", "false");
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 
-        // Wolverine takes the entry assembly (this one) as the application's and would find no HTTP endpoints;
-        // src/ does not set opts.ApplicationAssembly, so point it at the web app before the host starts.
-        Wolverine.WolverineOptions.RememberedApplicationAssembly = typeof(global::Program).Assembly;
-
         var hostStart = Stopwatch.StartNew();
         await using var host = await AlbaHost.For<global::Program>(web =>
         {
             web.UseEnvironment(Environments.Production); // WebApplicationFactory defaults to Development.
             // WebApplicationFactory guesses <solution>/Advocacy.Web; the project lives under src/.
             web.UseContentRoot(Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "Advocacy.Web"));
-            web.ConfigureServices(s => s.AddSingleton<IStartupFilter, Baselines.PingEndpoint>());
+            web.ConfigureServices(s =>
+            {
+                s.AddSingleton<IStartupFilter, Baselines.PingEndpoint>();
+                // Wolverine takes the entry assembly (this one) as the application's and would find no HTTP
+                // endpoints; src/ does not set opts.ApplicationAssembly, so point it at the web app.
+                s.ConfigureWolverine(w => w.ApplicationAssembly = typeof(global::Program).Assembly);
+            });
         });
         hostStart.Stop();
 

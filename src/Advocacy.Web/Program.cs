@@ -21,6 +21,7 @@ catch (DatabaseUnreachableException e)
     return 1;
 }
 
+if (isPrivate) DevelopmentAdminKey.Ensure(builder.Configuration, m => log.LogInformation("{Message}", m));
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5000");
 builder.AddAdvocacy(connectionString);
 
@@ -38,6 +39,8 @@ app.MapHangfireDashboard("/hangfire").RequireAuthorization(Advocacy.Web.Auth.Pol
 if (builder.Configuration.GetValue("Demo:Seed", isPrivate))
     await DemoSeed.RunAsync(app.Services, log);
 
+app.Lifetime.ApplicationStarted.Register(() =>
+    log.LogInformation("Advocacy is running: {Urls} (API reference at /scalar/v1, health at /health)", string.Join(", ", app.Urls)));
 await app.RunAsync();
 return 0;
 

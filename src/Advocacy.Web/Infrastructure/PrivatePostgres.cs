@@ -100,6 +100,9 @@ public sealed class PrivatePostgres(string name, int port, Action<string>? log =
 
     private async Task<string> InstallAsync()
     {
+        if (!IsRoot)
+            throw new InvalidOperationException(
+                "PostgreSQL is not installed. Install it (sudo apt-get install -y postgresql) or set ConnectionStrings:Advocacy.");
         log?.Invoke("PostgreSQL is not installed; installing it from Debian packages (apt-get install postgresql)...");
         await Run("apt-get", ["update", "-qq"], asPostgres: false);
         await Run("apt-get", ["install", "-y", "-qq", "postgresql"], asPostgres: false,
