@@ -130,3 +130,26 @@ public class changing_an_advocate(AppFixture app) : AppTest(app)
         await Host.Scenario(s => { s.Post.Json(new { channel = "sms" }).ToUrl($"/api/advocates/{Guid.NewGuid()}/opt-out"); s.AsAdmin(); s.StatusCodeShouldBe(404); });
     }
 }
+
+public class racing_changes_to_one_advocate(AppFixture app) : AppTest(app)
+{
+    [Fact]
+    public async Task of_several_writes_expecting_the_same_version_exactly_one_wins()
+    {
+        var advocate = await Host.EnrolledAdvocate();
+        var languages = new[] { "fr", "pt", "sw", "es", "ar" };
+        var attempts = await Task.WhenAll(languages.Select(language => Host.Scenario(s =>
+        {
+            s.Put.Json(new { language, expectedVersion = 1 }).ToUrl($"/api/advocates/{advocate.Id}/language");
+            s.AsAdmin();
+            s.IgnoreStatusCode();
+        })));
+
+        var statuses = attempts.Select(a => a.Context.Response.StatusCode).ToArray();
+        statuses.Count(s => s == 200).ShouldBe(1);
+        statuses.Count(s => s == 409).ShouldBe(languages.Length - 1);
+        var now = await Host.GetAdvocate(advocate.Id);
+        now.Version.ShouldBe(2);
+        languages.ShouldContain(now.Language);
+    }
+}

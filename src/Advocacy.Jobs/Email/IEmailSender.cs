@@ -1,0 +1,17 @@
+namespace Advocacy.Jobs.Email;
+
+/// <summary>
+/// One email to one advocate. <paramref name="UnsubscribeUrl"/> becomes both the one-click
+/// <c>List-Unsubscribe</c> header (RFC 8058) and a link at the foot of the plain-text and HTML bodies.
+/// </summary>
+public record OutgoingEmail(Guid DeliveryId, string To, string? ToName, string Subject, string TextBody, string? HtmlBody, Uri UnsubscribeUrl);
+
+public record EmailResult(bool Sent, string? ProviderMessageId, string? Error = null, bool Retryable = false);
+
+public interface IEmailSender
+{
+    /// <summary>"smtp" or "pickup" (.eml files in a folder).</summary>
+    string Name { get; }
+
+    Task<EmailResult> SendAsync(OutgoingEmail email, CancellationToken ct);
+}
