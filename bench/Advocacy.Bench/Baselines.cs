@@ -23,14 +23,13 @@ public static class Baselines
 
     /// <summary>
     /// Raw Npgsql: INSERT (id uuid, data jsonb) of the advocate document Marten would store, one prepared
-    /// statement per row. rowsPerTransaction 1 is autocommit (one fsync per row, like one enrolment per
-    /// request); 100 mirrors the batched domain figure. Each client has its own connection.
+    /// statement per row. rowsPerTransaction 1 is autocommit (one commit per row, like one enrolment per
+    /// request); 100 mirrors the batched domain figure. Each client has its own connection, opened untimed.
     /// </summary>
-    public static async Task<Measurement> NpgsqlInserts(string connectionString, SampleAdvocates sample, int rows, int clients, int rowsPerTransaction)
+    public static async Task NpgsqlInserts(Measurement m, string connectionString, SampleAdvocates sample, int rows, int clients, int rowsPerTransaction)
     {
         await using var data = NpgsqlDataSource.Create(connectionString);
-        await using (var setup = data.CreateCommand(
-            "create table if not exists public.bench_baseline (id uuid primary key, data jsonb not null); truncate public.bench_baseline"))
+        await using (var setup = data.CreateCommand("create table if not exists public.bench_baseline (id uuid primary key, data jsonb not null)"))
             await setup.ExecuteNonQueryAsync();
 
         // JSON made up front: the baseline measures the database round trip, not the serializer.
@@ -38,42 +37,53 @@ public static class Baselines
         {
             var id = Guid.CreateVersion7();
             var advocate = Advocate.Create(EnrollAdvocateHandler.Decide(sample.Next(), id, DateTimeOffset.UtcNow));
-            return (id, JsonSerializer.Serialize(advocate, Json));
+            return (Id: id, Json: JsonSerializer.Serialize(advocate, Json));
         }).ToArray();
 
-        var name = rowsPerTransaction == 1
-            ? $"Npgsql INSERT, autocommit, {clients} conn"
-            : $"Npgsql INSERT, {rowsPerTransaction} per transaction, {clients} conn";
-        var m = new Measurement(name) { ItemsPerOperation = rowsPerTransaction };
-        var next = -1;
-        var batches = rows / rowsPerTransaction;
-        m.Start();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        var connections = new List<(NpgsqlConnection Conn, NpgsqlCommand Insert)>();
+        for (var c = 0; c < clients; c++)
         {
-            await using var conn = await data.OpenConnectionAsync();
-            await using var insert = new NpgsqlCommand("insert into public.bench_baseline (id, data) values ($1, $2)", conn);
+            var conn = await data.OpenConnectionAsync();
+            var insert = new NpgsqlCommand("insert into public.bench_baseline (id, data) values ($1, $2)", conn);
             insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid });
             insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb });
             await insert.PrepareAsync();
+            connections.Add((conn, insert));
+        }
+
+        var next = -1;
+        var batches = rows / rowsPerTransaction;
+        m.Start();
+        await Task.WhenAll(connections.Select(async c =>
+        {
             int batch;
             while ((batch = Interlocked.Increment(ref next)) < batches)
             {
                 var started = Stopwatch.GetTimestamp();
-                await using var tx = rowsPerTransaction > 1 ? await conn.BeginTransactionAsync() : null;
+                await using var tx = rowsPerTransaction > 1 ? await c.Conn.BeginTransactionAsync() : null;
                 for (var i = batch * rowsPerTransaction; i < (batch + 1) * rowsPerTransaction; i++)
                 {
-                    insert.Parameters[0].Value = documents[i].id;
-                    insert.Parameters[1].Value = documents[i].Item2;
-                    await insert.ExecuteNonQueryAsync();
+                    c.Insert.Parameters[0].Value = documents[i].Id;
+                    c.Insert.Parameters[1].Value = documents[i].Json;
+                    await c.Insert.ExecuteNonQueryAsync();
                 }
                 if (tx is not null) await tx.CommitAsync();
-                m.Record(Stopwatch.GetElapsedTime(started));
+                m.Record(Stopwatch.GetElapsedTime(started), rowsPerTransaction);
             }
         }));
         m.Stop();
+        foreach (var (conn, insert) in connections)
+        {
+            await insert.DisposeAsync();
+            await conn.DisposeAsync();
+        }
+    }
 
-        await using (var drop = data.CreateCommand("drop table public.bench_baseline")) await drop.ExecuteNonQueryAsync();
-        return m;
+    public static async Task DropTableAsync(string connectionString)
+    {
+        await using var data = NpgsqlDataSource.Create(connectionString);
+        await using var drop = data.CreateCommand("drop table if exists public.bench_baseline");
+        await drop.ExecuteNonQueryAsync();
     }
 
     public const string PingPath = "/bench/ping";

@@ -10,16 +10,15 @@ namespace Advocacy.Bench;
 public static class EnrolmentBench
 {
     /// <summary>POST /api/advocates from <paramref name="clients"/> concurrent clients; every answer must be 201.</summary>
-    public static async Task<Measurement> Http(HttpClient client, SampleAdvocates sample, int count, int clients)
+    public static async Task Http(Measurement m, HttpClient client, SampleAdvocates sample, int count, int clients)
     {
-        var m = new Measurement($"POST /api/advocates, {clients} client{(clients == 1 ? "" : "s")}");
         var next = -1;
         m.Start();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
             while (Interlocked.Increment(ref next) < count) await Enrol(client, sample, m);
         }));
-        return m.Stop();
+        m.Stop();
     }
 
     public static async Task Enrol(HttpClient client, SampleAdvocates sample, Measurement? m = null)
@@ -28,11 +27,11 @@ public static class EnrolmentBench
         var started = Stopwatch.GetTimestamp();
         using var response = await client.PostAsJsonAsync("/api/advocates", body);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        m?.Record(elapsed, response.StatusCode == HttpStatusCode.Created);
         // A wrong key, a validation change or a server error would make every figure meaningless: stop.
         if (response.StatusCode != HttpStatusCode.Created)
             throw new InvalidOperationException(
                 $"POST /api/advocates answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        m?.Record(elapsed);
     }
 
     /// <summary>
@@ -40,15 +39,15 @@ public static class EnrolmentBench
     /// with its AdvocateEnrolled event (the inline snapshot rides along) plus the phone claim,
     /// <paramref name="perSave"/> advocates per SaveChangesAsync.
     /// </summary>
-    public static async Task<Measurement> Domain(IDocumentStore store, SampleAdvocates sample, int count, int perSave, string? name = null)
+    public static async Task Domain(Measurement m, IDocumentStore store, SampleAdvocates sample, int count, int perSave)
     {
-        var m = new Measurement(name ?? $"Marten StartStream + PhoneClaim, {perSave} per SaveChanges") { ItemsPerOperation = perSave };
         m.Start();
-        for (var saved = 0; saved + perSave <= count; saved += perSave)
+        for (var saved = 0; saved < count; saved += perSave)
         {
             var started = Stopwatch.GetTimestamp();
+            var batch = Math.Min(perSave, count - saved);
             await using var session = store.LightweightSession();
-            for (var i = 0; i < perSave; i++)
+            for (var i = 0; i < batch; i++)
             {
                 var id = Guid.CreateVersion7();
                 var enrolled = EnrollAdvocateHandler.Decide(sample.Next(), id, DateTimeOffset.UtcNow);
@@ -56,8 +55,8 @@ public static class EnrolmentBench
                 session.Insert(new PhoneClaim(enrolled.Phone, id));
             }
             await session.SaveChangesAsync();
-            m.Record(Stopwatch.GetElapsedTime(started));
+            m.Record(Stopwatch.GetElapsedTime(started), batch);
         }
-        return m.Stop();
+        m.Stop();
     }
 }

@@ -15,15 +15,18 @@ using static Advocacy.Bench.Report;
 namespace Advocacy.Bench;
 
 /// <summary>
-/// dotnet run -c Release --project bench/Advocacy.Bench [--advocates 100000] [--enrolments 2000] [--clients 4] [--searches 100]
+/// dotnet run -c Release --project bench/Advocacy.Bench -- [--advocates 100000] [--enrolments 2000] [--clients 4] [--searches 100] [--fresh]
 /// Hosts the app in process (Alba / TestServer: real pipeline, no sockets) on a bench database, and prints
-/// every figure beside a baseline measured in the same run.
+/// every figure beside a baseline measured in the same run. The seeded advocates are kept for the next run;
+/// each run's enrolments add to them, so --fresh (private cluster only) recreates the database first.
 /// </summary>
 public static class BenchProgram
 {
     private const string ApiKey = "bench-admin-key-not-a-secret";
     private const int BenchPort = 54331; // 54329 is the app's private cluster, 54330 the tests'.
     private const int BatchSize = 100;
+    private const int Rounds = 5;
+    private const string BenchDatabase = "advocacy_bench";
 
     public static async Task<int> Main(string[] args)
     {
@@ -34,8 +37,15 @@ public static class BenchProgram
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var cluster = new PrivatePostgres("bench", BenchPort, m => Console.WriteLine($"[postgres] {m}"));
-            await cluster.EnsureRunningAsync("advocacy_bench");
-            connectionString = cluster.ConnectionString("advocacy_bench");
+            await cluster.EnsureRunningAsync();
+            if (o.Fresh) await DropAsync(cluster.ConnectionString("postgres"), BenchDatabase);
+            await cluster.EnsureRunningAsync(BenchDatabase);
+            connectionString = cluster.ConnectionString(BenchDatabase);
+        }
+        else if (o.Fresh)
+        {
+            Console.Error.WriteLine("--fresh only recreates the bench's own private database, not one set in ConnectionStrings__Advocacy.");
+            return 2;
         }
         // Read by Program.cs when the host is built, so they must be set before.
         Environment.SetEnvironmentVariable("ConnectionStrings__Advocacy", connectionString);
@@ -69,21 +79,11 @@ public static class BenchProgram
         // Untimed warm-up: JIT, Wolverine's and Marten's runtime code generation, connection pools.
         Console.WriteLine("Warming up...");
         for (var i = 0; i < 20; i++) await EnrolmentBench.Enrol(client, sample);
-        await EnrolmentBench.Domain(store, sample, 20, 1);
-        await EnrolmentBench.Domain(store, sample, BatchSize, BatchSize);
-        await Baselines.NpgsqlInserts(connectionString, sample, 200, 1, 1);
+        await EnrolmentBench.Domain(new("warm-up"), store, sample, 20, 1);
+        await EnrolmentBench.Domain(new("warm-up"), store, sample, BatchSize, BatchSize);
+        await Baselines.NpgsqlInserts(new("warm-up"), connectionString, sample, 200, 1, 1);
 
         var (before, seeding) = await SearchBench.EnsureSeededAsync(store, sample, o.Advocates);
-
-        Console.WriteLine("Enrolment throughput...");
-        var n = o.Enrolments;
-        var baseline1 = await Baselines.NpgsqlInserts(connectionString, sample, n, 1, 1);
-        var http1 = await EnrolmentBench.Http(client, sample, n, 1);
-        var domain1 = await EnrolmentBench.Domain(store, sample, n, 1);
-        var baselineN = await Baselines.NpgsqlInserts(connectionString, sample, n, o.Clients, 1);
-        var httpN = await EnrolmentBench.Http(client, sample, n, o.Clients);
-        var baselineBatch = await Baselines.NpgsqlInserts(connectionString, sample, n * 5, 1, BatchSize);
-        var domainBatch = await EnrolmentBench.Domain(store, sample, n * 5, BatchSize);
 
         long total;
         await using (var query = store.QuerySession()) total = await query.Query<Advocate>().CountAsync();
@@ -103,6 +103,26 @@ public static class BenchProgram
         };
         var search = await SearchBench.RunAsync(client, shapes, o.Searches);
 
+        // Each figure and its baseline alternate in rounds, so a noisy neighbour slows both alike.
+        Console.WriteLine($"Enrolment throughput, {Rounds} rounds...");
+        var n = o.Enrolments / Rounds;
+        Measurement baseline1 = new("Npgsql INSERT, autocommit, 1 conn"), http1 = new("POST /api/advocates, 1 client"),
+            domain1 = new("Marten StartStream + PhoneClaim, 1 per SaveChanges"),
+            baselineN = new($"Npgsql INSERT, autocommit, {o.Clients} conn"), httpN = new($"POST /api/advocates, {o.Clients} clients"),
+            baselineBatch = new($"Npgsql INSERT, {BatchSize} per transaction, 1 conn"),
+            domainBatch = new($"Marten StartStream + PhoneClaim, {BatchSize} per SaveChanges");
+        for (var round = 0; round < Rounds; round++)
+        {
+            await Baselines.NpgsqlInserts(baseline1, connectionString, sample, n, 1, 1);
+            await EnrolmentBench.Http(http1, client, sample, n, 1);
+            await EnrolmentBench.Domain(domain1, store, sample, n, 1);
+            await Baselines.NpgsqlInserts(baselineN, connectionString, sample, n, o.Clients, 1);
+            await EnrolmentBench.Http(httpN, client, sample, n, o.Clients);
+            await Baselines.NpgsqlInserts(baselineBatch, connectionString, sample, n * 5, 1, BatchSize);
+            await EnrolmentBench.Domain(domainBatch, store, sample, n * 5, BatchSize);
+        }
+        await Baselines.DropTableAsync(connectionString);
+
         var throughput = new List<(Measurement M, Measurement? Baseline, string Unit)>
         {
             (baseline1, null, "rows"), (http1, baseline1, "enrolments"), (domain1, baseline1, "advocates = events"),
@@ -114,7 +134,7 @@ public static class BenchProgram
             ["Operation", "n", "per s", "p50 ms", "p99 ms", "Baseline", "Ratio"],
             throughput.Select(r => new[]
             {
-                r.M.Name, (r.M.Count * r.M.ItemsPerOperation).ToString("N0"), $"{F(r.M.PerSecond)} {r.Unit}", F(r.M.P50), F(r.M.P99),
+                r.M.Name, r.M.Items.ToString("N0"), $"{F(r.M.PerSecond)} {r.Unit}", F(r.M.P50), F(r.M.P99),
                 r.Baseline?.Name ?? "(baseline)", r.Baseline is null ? "1×" : Ratio(r.M.PerSecond, r.Baseline.PerSecond),
             }));
 
@@ -128,8 +148,20 @@ public static class BenchProgram
             }));
 
         Console.WriteLine();
-        Console.WriteLine($"Advocates before this run: {before:N0}; after: {total:N0}. Whole run: {run.Elapsed.TotalSeconds:N0} s.");
+        Console.WriteLine($"Advocates: {before:N0} before seeding, {total:N0} during the search run. Whole run: {run.Elapsed.TotalSeconds:N0} s; load average at end: {LoadAverage()}.");
         return 0;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static async Task DropAsync(string maintenance, string database)
+    {
+        Console.WriteLine($"--fresh: dropping database {database}");
+        await using var conn = new NpgsqlConnection(maintenance);
+        await conn.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", conn);
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static async Task PrintMachineAsync(string connectionString, Options o, TimeSpan hostStart, string environment)
@@ -143,17 +175,18 @@ public static class BenchProgram
 
             Machine: {Environment.ProcessorCount} cores, {memory:N1} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}
             Database: PostgreSQL {await version.ExecuteScalarAsync()} at {csb.Host}:{csb.Port}/{csb.Database}
+            Load average (1/5/15 min) at start: {LoadAverage()} — other work on the machine skews absolute figures, not ratios
             Host: Alba/TestServer in process, environment {environment}, started in {hostStart.TotalSeconds:N1} s
-            Sizes: --advocates {o.Advocates} --enrolments {o.Enrolments} --clients {o.Clients} --searches {o.Searches}
+            Sizes: --advocates {o.Advocates} --enrolments {o.Enrolments} --clients {o.Clients} --searches {o.Searches}{(o.Fresh ? " --fresh" : "")}
 
             """);
     }
 
-    private sealed record Options(int Advocates, int Enrolments, int Clients, int Searches)
+    private sealed record Options(int Advocates, int Enrolments, int Clients, int Searches, bool Fresh)
     {
         public static Options? Parse(string[] args)
         {
-            var o = new Options(100_000, 2_000, 4, 100);
+            var o = new Options(100_000, 2_000, 4, 100, false);
             for (var i = 0; i < args.Length; i++)
             {
                 int Value() => i + 1 < args.Length && int.TryParse(args[++i], out var v) && v > 0
@@ -163,9 +196,11 @@ public static class BenchProgram
                     o = args[i] switch
                     {
                         "--advocates" => o with { Advocates = Value() },
-                        "--enrolments" => o with { Enrolments = Value() / BatchSize * BatchSize },
+                        // Whole rounds, and whole batches of 100 in the batched runs (5 × the per-round count).
+                        "--enrolments" => o with { Enrolments = Math.Max(1, Value() / 100) * 100 },
                         "--clients" => o with { Clients = Value() },
                         "--searches" => o with { Searches = Value() },
+                        "--fresh" => o with { Fresh = true },
                         _ => throw new ArgumentException($"Unknown option {args[i]}."),
                     };
                 }
@@ -173,11 +208,11 @@ public static class BenchProgram
                 {
                     Console.Error.WriteLine(e.Message);
                     Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Advocacy.Bench -- " +
-                        "[--advocates 100000] [--enrolments 2000] [--clients 4] [--searches 100 (per request shape)]");
+                        "[--advocates 100000] [--enrolments 2000] [--clients 4] [--searches 100 (per request shape)] [--fresh]");
                     return null;
                 }
             }
-            return o.Enrolments == 0 ? o with { Enrolments = BatchSize } : o;
+            return o;
         }
     }
 }

@@ -10,7 +10,7 @@ public static class SearchBench
 {
     public const int SeedBatch = 1000;
 
-    /// <summary>Tops the bench database up to <paramref name="target"/> active advocates; a second run reuses them.</summary>
+    /// <summary>Tops the bench database up to <paramref name="target"/> advocates; a second run reuses them.</summary>
     public static async Task<(long Before, Measurement? Seeding)> EnsureSeededAsync(IDocumentStore store, SampleAdvocates sample, int target)
     {
         long before;
@@ -20,8 +20,8 @@ public static class SearchBench
         if (missing == 0) return (before, null);
 
         Console.WriteLine($"Seeding {missing:N0} advocates ({before:N0} present), {SeedBatch} per SaveChanges...");
-        var seeding = await EnrolmentBench.Domain(store, sample, (missing + SeedBatch - 1) / SeedBatch * SeedBatch, SeedBatch,
-            $"Marten StartStream + PhoneClaim, {SeedBatch} per SaveChanges (seeding)");
+        var seeding = new Measurement($"Marten StartStream + PhoneClaim, {SeedBatch} per SaveChanges (seeding)");
+        await EnrolmentBench.Domain(seeding, store, sample, missing, SeedBatch);
         return (before, seeding);
     }
 

@@ -11,13 +11,12 @@ public sealed class Measurement(string name)
 
     public string Name { get; } = name;
     public int Count => _ms.Count;
-    public int Errors { get; private set; }
     public TimeSpan Wall { get; private set; }
 
-    /// <summary>Rows (or events) written per operation, so throughput can be counted in rows when batched.</summary>
-    public int ItemsPerOperation { get; init; } = 1;
+    /// <summary>Rows or advocates written: a batched operation writes many.</summary>
+    public long Items { get; private set; }
 
-    public double PerSecond => Count * ItemsPerOperation / Wall.TotalSeconds;
+    public double PerSecond => Items / Wall.TotalSeconds;
     public double P50 => Percentile(0.50);
     public double P99 => Percentile(0.99);
     public double Mean => _ms.Count == 0 ? double.NaN : _ms.Average();
@@ -28,19 +27,20 @@ public sealed class Measurement(string name)
         return this;
     }
 
+    /// <summary>Wall time adds up over several Start/Stop rounds.</summary>
     public Measurement Stop()
     {
-        Wall = Stopwatch.GetElapsedTime(_started);
+        Wall += Stopwatch.GetElapsedTime(_started);
         return this;
     }
 
     /// <summary>Thread-safe: concurrent clients record into one measurement.</summary>
-    public void Record(TimeSpan elapsed, bool ok = true)
+    public void Record(TimeSpan elapsed, int items = 1)
     {
         lock (_ms)
         {
             _ms.Add(elapsed.TotalMilliseconds);
-            if (!ok) Errors++;
+            Items += items;
         }
     }
 

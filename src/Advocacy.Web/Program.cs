@@ -1,6 +1,7 @@
 using Advocacy.Web.Demo;
 using Advocacy.Web.Health;
 using Advocacy.Web.Infrastructure;
+using Advocacy.Web.Messaging;
 using Hangfire;
 using Scalar.AspNetCore;
 using Wolverine.Http;
@@ -27,6 +28,7 @@ builder.AddAdvocacy(connectionString);
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -35,6 +37,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
 app.MapHangfireDashboard("/hangfire").RequireAuthorization(Advocacy.Web.Auth.Policies.Admin);
+
+app.ScheduleMessagingJobs();
 
 if (builder.Configuration.GetValue("Demo:Seed", isPrivate))
     await DemoSeed.RunAsync(app.Services, log);

@@ -13,6 +13,14 @@ public record Advocate(
 {
     public long Version { get; set; }
 
+    /// <summary>The provider refused this phone as undeliverable; no SMS until the number changes.</summary>
+    public bool PhoneUndeliverable { get; init; }
+
+    /// <summary>IANA time zone overriding the country's (quiet hours are in the advocate's local time).</summary>
+    public string? TimeZone { get; init; }
+
+    public DateTimeOffset? LastActionAt { get; init; }
+
     /// <summary>Lower-cased name, phone and email, for text search.</summary>
     public string SearchText { get; init; } = "";
 
@@ -27,6 +35,7 @@ public record Advocate(
 
     public Advocate Apply(ContactDetailsChanged e) => (this with
     {
+        PhoneUndeliverable = PhoneUndeliverable && e.Phone == Phone,
         Name = e.Name, Phone = e.Phone, Email = e.Email, Country = e.Country, Association = e.Association,
         UpdatedAt = e.ChangedAt,
     }).Indexed();
@@ -55,6 +64,11 @@ public record Advocate(
         EmailConsent = e.Consents.Single(c => c.Channel == Channel.Email),
         UpdatedAt = e.MergedAt,
     };
+
+    public Advocate Apply(PhoneMarkedUndeliverable e) =>
+        e.Phone == Phone ? this with { PhoneUndeliverable = true, UpdatedAt = e.MarkedAt } : this;
+
+    public Advocate Apply(ActionTaken e) => this with { LastActionAt = e.TakenAt };
 
     public ChannelConsent ConsentOn(Channel channel) => channel == Channel.Sms ? SmsConsent : EmailConsent;
 

@@ -17,11 +17,26 @@ public record AdvocateTagged(Guid AdvocateId, string Tag, string TaggedBy, DateT
 
 public record AdvocateUntagged(Guid AdvocateId, string Tag, string UntaggedBy, DateTimeOffset UntaggedAt);
 
-public record ConsentGiven(Guid AdvocateId, Channel Channel, string Source, string GivenBy, DateTimeOffset GivenAt);
+/// <summary>The proof behind a consent change made by the advocate's own message or click.</summary>
+public record ConsentEvidence(string? Keyword, string? RawText, string? ProviderMessageId, string? Language);
 
-public record OptedOut(Guid AdvocateId, Channel Channel, string Source, string OptedOutBy, DateTimeOffset OptedOutAt);
+public record ConsentGiven(Guid AdvocateId, Channel Channel, string Source, string GivenBy, DateTimeOffset GivenAt,
+    ConsentEvidence? Evidence = null);
 
-public record OptedIn(Guid AdvocateId, Channel Channel, string Source, string OptedInBy, DateTimeOffset OptedInAt);
+public record OptedOut(Guid AdvocateId, Channel Channel, string Source, string OptedOutBy, DateTimeOffset OptedOutAt,
+    ConsentEvidence? Evidence = null);
+
+public record OptedIn(Guid AdvocateId, Channel Channel, string Source, string OptedInBy, DateTimeOffset OptedInAt,
+    ConsentEvidence? Evidence = null);
+
+/// <summary>The provider said the number cannot receive SMS (e.g. Twilio 21211/21614); skipped until the phone changes.</summary>
+public record PhoneMarkedUndeliverable(Guid AdvocateId, string Phone, int? ErrorCode, string Reason, string MarkedBy, DateTimeOffset MarkedAt);
+
+/// <summary>The advocate did what was asked (replied DONE, clicked the link, or an organizer recorded it).</summary>
+public record ActionTaken(Guid AdvocateId, Guid? CampaignId, Guid? AlertId, string How, string? Text, string RecordedBy, DateTimeOffset TakenAt);
+
+/// <summary>A free-text SMS from the advocate, kept for an organizer to read and answer.</summary>
+public record ReplyReceived(Guid AdvocateId, string Text, string? ProviderMessageId, DateTimeOffset ReceivedAt);
 
 /// <summary>Appended to the duplicate's stream: it is closed and points at its survivor.</summary>
 public record AdvocateMerged(Guid AdvocateId, Guid SurvivorId, string MergedBy, DateTimeOffset MergedAt);

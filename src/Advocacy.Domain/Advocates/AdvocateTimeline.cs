@@ -2,7 +2,7 @@ using Marten;
 
 namespace Advocacy.Domain.Advocates;
 
-public record TimelineEntry(long Version, string Type, DateTimeOffset At, string? By, string Summary, object Data);
+public record TimelineEntry(long? Version, string Type, DateTimeOffset At, string? By, string Summary, object Data);
 
 /// <summary>The advocate's audit trail, read straight from its event stream (the stream is the audit trail).</summary>
 public static class AdvocateTimeline
@@ -29,6 +29,10 @@ public static class AdvocateTimeline
         AdvocateMerged e => new(version, "merged", e.MergedAt, e.MergedBy, $"Merged into {e.SurvivorId}", e),
         DuplicateAbsorbed e => new(version, "duplicateAbsorbed", e.MergedAt, e.MergedBy,
             $"Absorbed duplicate {e.DuplicateId}", e),
+        PhoneMarkedUndeliverable e => new(version, "phoneUndeliverable", e.MarkedAt, e.MarkedBy,
+            $"{e.Phone} marked undeliverable ({e.ErrorCode}: {e.Reason})", e),
+        ActionTaken e => new(version, "actionTaken", e.TakenAt, e.RecordedBy, $"Took action ({e.How})", e),
+        ReplyReceived e => new(version, "replyReceived", e.ReceivedAt, "advocate", $"Replied: {e.Text}", e),
         _ => new(version, data.GetType().Name, storedAt, null, data.GetType().Name, data),
     };
 }

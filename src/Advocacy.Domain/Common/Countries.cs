@@ -13,3 +13,18 @@ public static class Countries
 
     public static string Normalise(string code) => code.Trim().ToUpperInvariant();
 }
+
+/// <summary>The language a new advocate from a country most likely reads, until they say otherwise.</summary>
+public static class CountryLanguages
+{
+    private static readonly HashSet<string> French =
+        ["CI", "SN", "ML", "BF", "NE", "TG", "BJ", "CM", "CD", "CG", "GA", "GN", "MG", "BI", "TD", "CF", "DJ", "KM", "HT", "FR", "MR"];
+    private static readonly HashSet<string> Portuguese = ["MZ", "AO", "GW", "CV", "ST", "BR", "TL", "PT"];
+
+    public static string For(string? country) => country?.ToUpperInvariant() switch
+    {
+        { } c when French.Contains(c) => "fr",
+        { } c when Portuguese.Contains(c) => "pt",
+        _ => "en",
+    };
+}

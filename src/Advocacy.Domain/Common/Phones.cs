@@ -25,3 +25,21 @@ public static class Phones
 
     public static bool IsPossible(string? text, string? defaultCountry) => ToE164(text, defaultCountry) is not null;
 }
+
+public static class PhoneRegions
+{
+    /// <summary>The country an E.164 number belongs to (from its calling code), or null.</summary>
+    public static string? CountryOf(string e164)
+    {
+        try
+        {
+            var util = PhoneNumberUtil.GetInstance();
+            var region = util.GetRegionCodeForNumber(util.Parse(e164, null));
+            return region is null or "ZZ" ? null : region;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+}

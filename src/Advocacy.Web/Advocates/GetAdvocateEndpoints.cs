@@ -22,7 +22,7 @@ public static class GetAdvocateEndpoints
     [WolverineGet("/api/advocates/{id}/timeline"), Authorize(Policy = Policies.Read)]
     public static async Task<IResult> Timeline(Guid id, IQuerySession session, CancellationToken ct)
     {
-        var timeline = await AdvocateTimeline.Read(session, id, ct);
+        var timeline = await Advocacy.Domain.Messaging.MessagingTimeline.Read(session, id, ct);
         return timeline is null ? Results.Problem(Outcome.NotFound("Advocate", id).Problem!) : Results.Ok(timeline);
     }
 

@@ -24,12 +24,14 @@ public static class Policies
     public const string Read = "read";
     public const string ManageAdvocates = "manage-advocates";
     public const string Admin = "admin";
+    public const string SendMessages = "send-messages";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Read, p => p.RequireRole(Roles.All));
         options.AddPolicy(ManageAdvocates, p => p.RequireRole(Roles.Admin, Roles.Organizer, Roles.Coordinator));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(SendMessages, p => p.RequireRole(Roles.Admin, Roles.Organizer));
     }
 }
 

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Messaging;
+using Advocacy.Jobs.Messaging;
+using Advocacy.Web.Messaging;
 using Advocacy.Jobs.Hosting;
 using Advocacy.Web.Auth;
 using FluentValidation;
@@ -36,6 +39,8 @@ public static class AdvocacyServices
                 opts.DatabaseSchemaName = MartenSchema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.AddAdvocates();
+                opts.AddMessaging();
+                opts.Schema.For<RecordedSms>().Index(m => m.Phone);
                 opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
             })
             .UseLightweightSessions()
@@ -50,13 +55,17 @@ public static class AdvocacyServices
         builder.Host.UseWolverine(opts =>
         {
             opts.Discovery.IncludeAssembly(domain);
+            opts.Discovery.IncludeAssembly(typeof(SendDeliveryJob).Assembly);
             opts.UseRuntimeCompilation();
             opts.Policies.AutoApplyTransactions();
             opts.Policies.Add(new ValidationPolicy(ValidationPolicy.ValidatedTypesIn(domain)));
             opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
+            // Local messages (e.g. DeliveryQueued) are persisted with the transaction that cascaded them.
+            opts.Policies.UseDurableLocalQueues();
         });
         services.AddWolverineHttp();
 
+        builder.AddMessaging();
         services.AddHangfire(c => c.UseAdvocacyStorage(connectionString));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 

@@ -27,7 +27,7 @@ public sealed class ProblemResponses(ILogger<ProblemResponses> logger) : IExcept
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
         _ when IsA(exception, "ConcurrencyException") || IsA(exception, "ExistingStreamIdCollisionException") =>
             new ProblemDetails { Status = 409, Title = "Concurrent change", Detail = "Someone else changed this record at the same time. Reload and try again." },
-        _ when IsA(exception, "DocumentAlreadyExistsException") =>
+        _ when IsUniqueViolation(exception) =>
             new ProblemDetails { Status = 409, Title = "Already exists", Detail = "A record with the same key was created at the same time." },
         _ => new ProblemDetails { Status = 500, Title = "Unexpected error", Detail = "The error was logged." },
     };
@@ -46,6 +46,14 @@ public sealed class ProblemResponses(ILogger<ProblemResponses> logger) : IExcept
         {
             [field] = [$"The JSON body could not be read{(field == "body" ? "" : $" at '{field}'")}: expected a different type or shape."],
         });
+    }
+
+    /// <summary>A unique index refused a second row (PostgreSQL 23505), wherever Marten wrapped it.</summary>
+    public static bool IsUniqueViolation(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is Npgsql.PostgresException { SqlState: "23505" } || IsA(x, "DocumentAlreadyExistsException")) return true;
+        return false;
     }
 
     private static bool IsA(Exception e, string typeName)

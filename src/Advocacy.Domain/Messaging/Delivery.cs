@@ -1,0 +1,38 @@
+using Advocacy.Domain.Advocates;
+
+namespace Advocacy.Domain.Messaging;
+
+public enum DeliveryStatus { Queued, Sending, Sent, Delivered, Failed, Skipped }
+
+public record DeliveryStep(DeliveryStatus Status, DateTimeOffset At, string? Detail);
+
+/// <summary>
+/// One message to one advocate on one channel: a durable record with its history. The idempotency key
+/// (unique in the database) makes a repeated request or a retried job land on the same record, and the
+/// status only moves forward, so nothing is sent twice.
+/// </summary>
+public record Delivery(
+    Guid Id, string IdempotencyKey, Guid? AdvocateId, Channel Channel, string To, string Body, string? Subject,
+    string Kind, string? Language, string? Country, string RequestedBy, DateTimeOffset QueuedAt, DateTimeOffset NotBefore)
+{
+    public DeliveryStatus Status { get; init; } = DeliveryStatus.Queued;
+    public string? Provider { get; init; }
+    public string? ProviderMessageId { get; init; }
+    public string? ProviderStatus { get; init; }
+    public int? ErrorCode { get; init; }
+    public string? Error { get; init; }
+    public bool Retryable { get; init; }
+    public DateTimeOffset? ClaimedAt { get; init; }
+    public DateTimeOffset? LeaseUntil { get; init; }
+    public int Attempts { get; init; }
+    public string? UnsubscribeToken { get; init; }
+    public List<DeliveryStep> History { get; init; } = [];
+
+    /// <summary>Marten's optimistic-concurrency version: two workers cannot both claim the same delivery.</summary>
+    public Guid Version { get; set; }
+
+    public bool IsFinished => Status is DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Failed or DeliveryStatus.Skipped;
+
+    public Delivery Step(DeliveryStatus status, DateTimeOffset at, string? detail = null) =>
+        this with { Status = status, History = [.. History, new DeliveryStep(status, at, detail)] };
+}

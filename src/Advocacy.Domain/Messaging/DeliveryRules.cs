@@ -1,0 +1,65 @@
+using Advocacy.Domain.Advocates;
+
+namespace Advocacy.Domain.Messaging;
+
+public enum ClaimKind { Claim, Skip, Defer, Reconcile, Leave }
+
+/// <summary>What a sender should do with a delivery it was asked to send.</summary>
+public record ClaimDecision(ClaimKind Kind, string? Reason = null, DateTimeOffset? Until = null);
+
+/// <summary>The rules a sender applies right before every send: consent is checked again, every time.</summary>
+public static class DeliveryRules
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public static ClaimDecision Decide(Delivery delivery, Advocate? advocate, DateTimeOffset now, QuietHours quietHours)
+    {
+        if (delivery.IsFinished) return new(ClaimKind.Leave, "already finished");
+        if (delivery.Status == DeliveryStatus.Sending)
+            return delivery.LeaseUntil > now
+                ? new(ClaimKind.Leave, "another sender holds it")
+                // The sender that claimed it died between claiming and recording: ask the provider first.
+                : new(ClaimKind.Reconcile, "lease expired while sending");
+
+        if (NotAllowed(delivery, advocate) is { } reason) return new(ClaimKind.Skip, reason);
+        if (delivery.NotBefore > now) return new(ClaimKind.Defer, "scheduled later", delivery.NotBefore);
+        if (delivery.Kind != DeliveryKinds.Reply && advocate is not null)
+        {
+            var allowed = quietHours.NextAllowed(now, Common.TimeZones.Find(ZoneOf(advocate)));
+            if (allowed > now) return new(ClaimKind.Defer, "quiet hours", allowed);
+        }
+        return new(ClaimKind.Claim);
+    }
+
+    /// <summary>Why this advocate may not get this message now, or null when they may.</summary>
+    public static string? NotAllowed(Delivery delivery, Advocate? advocate) => advocate switch
+    {
+        null when delivery.AdvocateId is null => null,
+        null => "advocate not found",
+        { Status: AdvocateStatus.Merged } => "advocate was merged into another record",
+        _ => NotAllowed(advocate, delivery.Channel, delivery.Kind),
+    };
+
+    public static string? NotAllowed(Advocate advocate, Channel channel, string kind = DeliveryKinds.Direct)
+    {
+        // A keyword confirmation (e.g. "you are unsubscribed") answers the advocate's own message.
+        if (kind == DeliveryKinds.Reply) return null;
+        var consent = advocate.ConsentOn(channel);
+        if (consent.Status == ConsentStatus.OptedOut) return $"opted out of {Name(channel)} ({consent.Source})";
+        if (!consent.AllowsMessages) return $"no {Name(channel)} consent";
+        if (channel == Channel.Sms && advocate.PhoneUndeliverable) return "phone number marked undeliverable";
+        if (channel == Channel.Email && advocate.Email is null) return "no email address";
+        return null;
+    }
+
+    public static string ZoneOf(Advocate advocate) => advocate.TimeZone ?? Common.TimeZones.ForCountry(advocate.Country);
+
+    public static string Name(Channel channel) => channel == Channel.Sms ? "SMS" : "email";
+}
+
+public static class DeliveryKinds
+{
+    public const string Direct = "direct";
+    public const string Reply = "reply";
+    public const string Alert = "alert";
+}

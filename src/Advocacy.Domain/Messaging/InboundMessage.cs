@@ -1,0 +1,9 @@
+namespace Advocacy.Domain.Messaging;
+
+/// <summary>
+/// Every SMS an advocate (or an unknown number) sent us, keyed by the provider's message id: a replayed
+/// webhook finds its id taken and is applied once.
+/// </summary>
+public record InboundMessage(
+    string Id, string From, string To, string Body, DateTimeOffset ReceivedAt, Guid? AdvocateId, string Intent,
+    string? Reply, string Provider);

@@ -1,0 +1,109 @@
+using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Common;
+using Marten;
+
+namespace Advocacy.Domain.Messaging;
+
+/// <summary>An SMS from an advocate, as a provider's webhook (or the development page) delivered it.</summary>
+/// <summary><paramref name="Via"/>: the Messaging Service the message came through, when there is one.</summary>
+public record ReceiveSms(string MessageSid, string From, string To, string Body, string Provider, string? Via = null);
+
+/// <summary>What to answer, if anything (rendered as TwiML for Twilio, recorded for the development page).</summary>
+public record InboundReply(string? Text, string? Language, bool Replayed = false)
+{
+    public static readonly InboundReply Replay = new(null, null, true);
+}
+
+/// <summary>The events an inbound SMS causes, on which stream, and the reply due.</summary>
+public record InboundDecision(Guid? StreamId, object[] Events, bool StartsStream, ReplyKind? Reply, string Language, string? Name);
+
+public static class ReceiveSmsHandler
+{
+    public static InboundDecision Decide(Advocate? advocate, ReceiveSms m, string from, DateTimeOffset now, bool answersOptOut)
+    {
+        var intent = Keywords.Parse(m.Body);
+        var language = advocate?.Language ?? CountryLanguages.For(PhoneRegions.CountryOf(from));
+        var evidence = new ConsentEvidence(intent.Kind.ToString().ToUpperInvariant(), m.Body, m.MessageSid, language);
+        InboundDecision Reply(ReplyKind? kind, params object[] events) =>
+            new(advocate?.Id, events, false, kind, language, advocate?.Name);
+        ReplyKind? Answer(ReplyKind kind) => answersOptOut ? kind : null;
+
+        if (advocate is null) return intent.Kind switch
+        {
+            KeywordKind.Join when !string.IsNullOrWhiteSpace(intent.Name) => Join(intent.Name!, from, m, now, evidence),
+            KeywordKind.Join or KeywordKind.Start => Reply(ReplyKind.JoinNeedsName),
+            KeywordKind.Stop => Reply(Answer(ReplyKind.StopConfirmed)),
+            KeywordKind.Help => Reply(Answer(ReplyKind.Help)),
+            _ => Reply(null),
+        };
+
+        var sms = advocate.SmsConsent.Status;
+        return intent.Kind switch
+        {
+            // Confirm once: a second STOP from an opted-out number changes nothing and gets no answer.
+            KeywordKind.Stop when sms == ConsentStatus.OptedOut => Reply(null),
+            KeywordKind.Stop => Reply(Answer(ReplyKind.StopConfirmed),
+                new OptedOut(advocate.Id, Channel.Sms, "keyword", "advocate", now, evidence)),
+            KeywordKind.Start or KeywordKind.Join when sms == ConsentStatus.Given => Reply(Answer(ReplyKind.StartConfirmed)),
+            KeywordKind.Start or KeywordKind.Join => Reply(Answer(ReplyKind.StartConfirmed),
+                new OptedIn(advocate.Id, Channel.Sms, "keyword", "advocate", now, evidence)),
+            KeywordKind.Help => Reply(Answer(ReplyKind.Help)),
+            KeywordKind.Done => Reply(ReplyKind.DoneThanks,
+                new ActionTaken(advocate.Id, null, null, "sms-reply", m.Body, "advocate", now)),
+            KeywordKind.Language when intent.Language == advocate.Language => new(advocate.Id, [], false, ReplyKind.LanguageChanged, advocate.Language, advocate.Name),
+            KeywordKind.Language => new(advocate.Id, [new LanguageChanged(advocate.Id, intent.Language!, "advocate", now)], false,
+                ReplyKind.LanguageChanged, intent.Language!, advocate.Name),
+            _ => Reply(null, new ReplyReceived(advocate.Id, m.Body, m.MessageSid, now)),
+        };
+    }
+
+    private static InboundDecision Join(string name, string from, ReceiveSms m, DateTimeOffset now, ConsentEvidence evidence)
+    {
+        var country = PhoneRegions.CountryOf(from) ?? "ZZ";
+        var language = CountryLanguages.For(country);
+        var id = Guid.CreateVersion7();
+        var cleanName = name.Trim()[..Math.Min(name.Trim().Length, AdvocateRules.MaxName)];
+        return new(id,
+        [
+            new AdvocateEnrolled(id, cleanName, from, null, country, language, null, [], true, "keyword", "advocate", now),
+            new ConsentGiven(id, Channel.Sms, "keyword", "advocate", now, evidence with { Language = language }),
+        ], true, ReplyKind.JoinWelcome, language, cleanName);
+    }
+
+    public static async Task<InboundReply> Handle(ReceiveSms m, IDocumentSession session, TimeProvider clock, MessagingSettings settings)
+    {
+        if (await session.LoadAsync<InboundMessage>(m.MessageSid) is not null) return InboundReply.Replay;
+
+        var now = clock.GetUtcNow();
+        var from = Phones.ToE164(m.From, null) ?? m.From.Trim();
+        var claim = await session.LoadAsync<PhoneClaim>(from);
+        var advocate = claim is null ? null : await session.LoadAsync<Advocate>(claim.AdvocateId);
+        if (advocate is { Status: AdvocateStatus.Merged }) advocate = null;
+
+        var decision = Decide(advocate, m, from, now, settings.AppAnswersOptOutKeywords(m.To) && settings.AppAnswersOptOutKeywords(m.Via));
+        if (decision.StartsStream)
+        {
+            session.Events.StartStream<Advocate>(decision.StreamId!.Value, decision.Events);
+            session.Insert(new PhoneClaim(from, decision.StreamId.Value));
+        }
+        else if (decision.StreamId is { } id && decision.Events.Length > 0)
+        {
+            var stream = await session.Events.FetchForWriting<Advocate>(id);
+            stream.AppendMany(decision.Events);
+        }
+
+        var reply = decision.Reply is { } kind ? SmsReplies.For(kind, decision.Language, decision.Name) : null;
+        var intent = decision.Events.FirstOrDefault()?.GetType().Name ?? Keywords.Parse(m.Body).Kind.ToString();
+        session.Insert(new InboundMessage(m.MessageSid, from, m.To, m.Body, now, decision.StreamId, intent, reply, m.Provider));
+        if (reply is not null && decision.StreamId is { } advocateId)
+            session.Insert(ReplyDelivery(advocateId, from, reply, decision.Language, m, now));
+        return new InboundReply(reply, decision.Language);
+    }
+
+    /// <summary>The reply is sent in the webhook's answer (TwiML), and recorded like any other delivery.</summary>
+    private static Delivery ReplyDelivery(Guid advocateId, string to, string text, string language, ReceiveSms m, DateTimeOffset now) =>
+        new Delivery(Guid.CreateVersion7(), $"reply:{m.MessageSid}", advocateId, Channel.Sms, to, text, null,
+                DeliveryKinds.Reply, language, null, "advocacy", now, now)
+            { Provider = m.Provider == "twilio" ? "twiml" : m.Provider, ProviderStatus = "sent" }
+            .Step(DeliveryStatus.Sent, now, $"reply to {m.MessageSid}");
+}

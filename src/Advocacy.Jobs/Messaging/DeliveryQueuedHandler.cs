@@ -1,0 +1,19 @@
+using Advocacy.Domain.Messaging;
+using Hangfire;
+
+namespace Advocacy.Jobs.Messaging;
+
+/// <summary>
+/// Turns a queued delivery (committed with this message through Wolverine's outbox) into a Hangfire job.
+/// Enqueuing twice is harmless: the job claims the delivery before sending.
+/// </summary>
+public static class DeliveryQueuedHandler
+{
+    public static void Handle(DeliveryQueued message, IBackgroundJobClient jobs, TimeProvider clock)
+    {
+        if (message.NotBefore <= clock.GetUtcNow())
+            jobs.Enqueue<SendDeliveryJob>(j => j.RunAsync(message.DeliveryId, CancellationToken.None));
+        else
+            jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(message.DeliveryId, CancellationToken.None), message.NotBefore);
+    }
+}

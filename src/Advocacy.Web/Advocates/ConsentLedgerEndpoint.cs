@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Common;
+using Advocacy.Web.Auth;
+using Advocacy.Web.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Advocacy.Web.Advocates;
+
+public static class ConsentLedgerEndpoint
+{
+    /// <summary>The consent ledger of one advocate or one country, as CSV evidence for telecom rules.</summary>
+    [WolverineGet("/api/consent-ledger"), Authorize(Policy = Policies.Admin)]
+    public static async Task<IResult> Export(IQuerySession session, CancellationToken ct, Guid? advocateId = null, string? country = null)
+    {
+        if (advocateId is null == country is null)
+            return Results.Problem(ProblemResponses.Invalid(new Dictionary<string, string[]>
+                { ["query"] = ["Give either advocateId or country."] }));
+        if (country is not null && !Countries.IsKnown(country))
+            return Results.Problem(ProblemResponses.Invalid(new Dictionary<string, string[]>
+                { ["country"] = [$"'{country}' is not an ISO 3166-1 alpha-2 country code."] }));
+
+        var advocates = advocateId is { } id
+            ? (await session.LoadAsync<Advocate>(id, ct) is { } one ? [one] : [])
+            : await session.Query<Advocate>().Where(a => a.Country == Countries.Normalise(country!)).ToListAsync(ct);
+        if (advocateId is not null && advocates.Count == 0) return Results.Problem(Outcome.NotFound("Advocate", advocateId.Value).Problem!);
+
+        var entries = await ConsentLedger.ForAdvocates(session, advocates.ToList(), ct);
+        var csv = new StringBuilder("advocate_id,name,phone,country,channel,change,source,keyword,raw_text,provider_message_id,language,by,at\n");
+        foreach (var e in entries)
+            csv.AppendLine(string.Join(',', new[]
+            {
+                e.AdvocateId.ToString(), e.Name, e.Phone, e.Country, e.Channel, e.Change, e.Source, e.Keyword, e.RawText,
+                e.ProviderMessageId, e.Language, e.By, e.At.ToString("O", CultureInfo.InvariantCulture),
+            }.Select(Csv.Field)));
+        var name = advocateId is not null ? $"consent-ledger-{advocateId}.csv" : $"consent-ledger-{country!.ToUpperInvariant()}.csv";
+        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+}

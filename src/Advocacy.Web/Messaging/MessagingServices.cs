@@ -1,0 +1,52 @@
+using Advocacy.Domain.Messaging;
+using Advocacy.Jobs.Email;
+using Advocacy.Jobs.Messaging;
+using Advocacy.Jobs.Sms;
+using Advocacy.Jobs.Sms.Twilio;
+using Hangfire;
+
+namespace Advocacy.Web.Messaging;
+
+/// <summary>Which SMS provider this process uses, known at start-up (endpoints take it instead of locating services).</summary>
+public record SmsProviderChoice(bool UsesRecorder);
+
+/// <summary>Chooses the SMS and email providers from configuration and wires the delivery pipeline.</summary>
+public static class MessagingServices
+{
+    public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+
+        services.AddSingleton(new MessagingSettings(
+            QuietHours.Parse(config["QuietHours:Start"], config["QuietHours:End"]),
+            config.GetSection("Twilio:AdvancedOptOutSenders").Get<string[]>()?.ToHashSet() ?? []));
+        services.AddSingleton(new PublicUrls(PublicBaseUrl(config)));
+
+        services.AddTwilioSms(config);
+        var twilio = new TwilioOptions { AccountSid = config["Twilio:AccountSid"] }.IsConfigured;
+        services.AddSingleton(new SmsProviderChoice(UsesRecorder: !twilio));
+        if (twilio)
+            services.AddTransient<ISmsProvider>(sp => sp.GetRequiredService<TwilioSmsProvider>());
+        else
+            services.AddSingleton<ISmsProvider, RecorderSmsProvider>();
+        services.AddEmail(config);
+
+        services.AddTransient<SendDeliveryJob>();
+        services.AddTransient<RecoverDeliveriesJob>();
+        return builder;
+    }
+
+    public static void ScheduleMessagingJobs(this WebApplication app) =>
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<RecoverDeliveriesJob>(RecoverDeliveriesJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+
+
+    private static Uri PublicBaseUrl(IConfiguration config)
+    {
+        var configured = config["Advocacy:PublicBaseUrl"];
+        if (!string.IsNullOrWhiteSpace(configured) && Uri.TryCreate(configured, UriKind.Absolute, out var uri)) return uri;
+        var listening = config["urls"]?.Split(';').FirstOrDefault();
+        return Uri.TryCreate(listening, UriKind.Absolute, out var local) ? local : new Uri("http://127.0.0.1:5000");
+    }
+}
