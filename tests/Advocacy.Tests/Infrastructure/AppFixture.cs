@@ -2,42 +2,87 @@ using Advocacy.Web.Auth;
 using Advocacy.Web.Infrastructure;
 using Alba;
 using Marten;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace Advocacy.Tests.Infrastructure;
 
 /// <summary>
-/// One app host for the integration tests, on a real PostgreSQL: the private test cluster (started here
-/// if needed), or the database in ADVOCACY_TEST_CONNECTION when set.
+/// An app host on a real PostgreSQL: the private test cluster (started here if needed) or the server in
+/// ADVOCACY_TEST_CONNECTION, each fixture in its own database so collections can run in parallel.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public abstract class HostFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789";
     public const int TestPort = 54330;
 
+    // Program reads its settings from the environment before the host is built; hosts start one at a time
+    // so each sees its own.
+    private static readonly SemaphoreSlim StartLock = new(1, 1);
+    private static readonly string[] ManagedSettings =
+    [
+        "Twilio__AccountSid", "Twilio__AuthToken", "Twilio__From", "Twilio__BaseUrl", "Twilio__MessagesPerSecond",
+        "Twilio__RetryBaseDelay", "Twilio__MaxRetries", "Smtp__Host", "Smtp__Port", "Smtp__UseTls", "Smtp__From",
+        "Smtp__PickupDirectory", "Advocacy__PublicBaseUrl", "QuietHours__Start", "QuietHours__End",
+    ];
+
     public IAlbaHost Host { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
+    public TestClock Clock { get; } = new();
+
+    protected abstract string Database { get; }
+
+    protected virtual Task StartPeersAsync() => Task.CompletedTask;
+
+    protected virtual Dictionary<string, string> Settings() => [];
 
     public async Task InitializeAsync()
     {
-        ConnectionString = Environment.GetEnvironmentVariable("ADVOCACY_TEST_CONNECTION") ?? await StartPrivateClusterAsync();
-        // Program reads these before the host is built, so they go in as environment, not host settings.
-        Environment.SetEnvironmentVariable("ConnectionStrings__Advocacy", ConnectionString);
-        Environment.SetEnvironmentVariable(ApiKeyAuthentication.AdminKeySetting, AdminKey);
-        Environment.SetEnvironmentVariable("Demo__Seed", "false");
-        Host = await AlbaHost.For<Program>();
+        await StartPeersAsync();
+        ConnectionString = await ConnectionTo(Database);
+        await StartLock.WaitAsync();
+        try
+        {
+            var settings = Settings();
+            settings["ConnectionStrings__Advocacy"] = ConnectionString;
+            settings[ApiKeyAuthentication.AdminKeySetting] = AdminKey;
+            settings["Demo__Seed"] = "false";
+            foreach (var key in ManagedSettings.Where(k => !settings.ContainsKey(k))) Environment.SetEnvironmentVariable(key, null);
+            foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
+            Host = await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
+        }
+        finally
+        {
+            StartLock.Release();
+        }
     }
 
-    public static async Task<string> StartPrivateClusterAsync(string database = "advocacy_tests")
+    public static async Task<string> ConnectionTo(string database)
     {
+        if (Environment.GetEnvironmentVariable("ADVOCACY_TEST_CONNECTION") is { Length: > 0 } external)
+            return new Npgsql.NpgsqlConnectionStringBuilder(external) { Database = database }.ConnectionString;
         var cluster = new PrivatePostgres("test", TestPort);
         await cluster.EnsureRunningAsync(database);
         return cluster.ConnectionString(database);
     }
 
-    public Task ResetAsync() => Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+    public virtual async Task ResetAsync()
+    {
+        Clock.Reset();
+        await Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+    }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+/// <summary>The app as a fresh install runs it: SMS to the development recorder, email to .eml files.</summary>
+public sealed class AppFixture : HostFixture
+{
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"advocacy-mail-{Guid.NewGuid():N}");
+
+    protected override string Database => "advocacy_tests";
+
+    protected override Dictionary<string, string> Settings() => new() { ["Smtp__PickupDirectory"] = MailFolder };
 }
 
 [CollectionDefinition(Name)]

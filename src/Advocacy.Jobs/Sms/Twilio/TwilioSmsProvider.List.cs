@@ -6,6 +6,10 @@ namespace Advocacy.Jobs.Sms.Twilio;
 // Reading Twilio's list resource: reconciling a send whose outcome was lost, here or after a crash.
 public sealed partial class TwilioSmsProvider
 {
+    /// <remarks>
+    /// Twilio's DateSent filter keys on date_sent, which a message still queued at Twilio lacks: reconcile once a
+    /// claim's lease has run out (minutes later), by when Twilio has sent it, or match the StatusCallback marker.
+    /// </remarks>
     public async Task<IReadOnlyList<ProviderMessage>> FindSentAsync(string to, DateTimeOffset since, CancellationToken ct)
     {
         var day = since.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
