@@ -85,6 +85,7 @@ public static class BenchProgram
 
         var (before, seeding) = await SearchBench.EnsureSeededAsync(store, sample, o.Advocates);
 
+        // Search before the enrolment runs, so it sees exactly the seeded population (with --fresh, --advocates).
         long total;
         await using (var query = store.QuerySession()) total = await query.Query<Advocate>().CountAsync();
         Console.WriteLine($"Search latency over {total:N0} advocates...");

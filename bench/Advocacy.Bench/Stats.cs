@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Advocacy.Bench;
 
-/// <summary>One timed run: how many operations, how long the whole run took, and each operation's latency.</summary>
+/// <summary>One figure: its operations, their wall time (summed over rounds), items written and each operation's latency.</summary>
 public sealed class Measurement(string name)
 {
     private readonly List<double> _ms = [];

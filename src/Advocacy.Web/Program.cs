@@ -36,7 +36,7 @@ app.MapHealth(connectionString);
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
-app.MapHangfireDashboard("/hangfire").RequireAuthorization(Advocacy.Web.Auth.Policies.Admin);
+app.MapHangfireDashboard("/hangfire", new DashboardOptions(), app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Advocacy.Web.Auth.Policies.Admin);
 
 app.ScheduleMessagingJobs();
 

@@ -44,11 +44,15 @@ public static class EmailMessageBuilder
         return $"{deliveryId}@{domain}";
     }
 
+    // Escapes markup only: accented letters (French, Portuguese) stay readable in the HTML source.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static string HtmlFromText(string text)
     {
         var paragraphs = text.Replace("\r\n", "\n").Trim()
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => $"<p>{WebUtility.HtmlEncode(p.Trim()).Replace("\n", "<br>\n")}</p>");
+            .Select(p => $"<p>{string.Join("<br>\n", p.Trim().Split('\n').Select(Html.Encode))}</p>");
         return $"<!DOCTYPE html>\n<html><body>\n{string.Join("\n", paragraphs)}\n</body></html>";
     }
 

@@ -11,16 +11,26 @@ public static class HangfireStorage
 {
     public const string Schema = "hangfire";
 
-    public static IGlobalConfiguration UseAdvocacyStorage(this IGlobalConfiguration config, string connectionString) =>
+    /// <summary>
+    /// The storage as an instance, not Hangfire's static JobStorage.Current: each host (and each test host in one
+    /// process) then polls its own database.
+    /// </summary>
+    public static JobStorage Create(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    public static IGlobalConfiguration UseAdvocacyStorage(this IGlobalConfiguration config, JobStorage storage) =>
         config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = Schema,
-                PrepareSchemaIfNecessary = true,
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-                DistributedLockTimeout = TimeSpan.FromMinutes(1),
-            });
+            .UseStorage(storage);
 }

@@ -66,7 +66,11 @@ public static class AdvocacyServices
         services.AddWolverineHttp();
 
         builder.AddMessaging();
-        services.AddHangfire(c => c.UseAdvocacyStorage(connectionString));
+        var jobStorage = HangfireStorage.Create(connectionString);
+        services.AddSingleton(jobStorage);
+        // Jobs are built in this host's container, not through Hangfire's static JobActivator.Current.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(c => c.UseAdvocacyStorage(jobStorage));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

@@ -15,7 +15,9 @@ public record AnswerAsAdvocate(string From, string Body)
     {
         public Validator()
         {
-            RuleFor(x => x.From).NotEmpty().MaximumLength(40);
+            RuleFor(x => x.From).NotEmpty().MaximumLength(40)
+                .Must(from => Advocacy.Domain.Common.Phones.ToE164(from, null) is not null)
+                .WithMessage("Write the number in international form, e.g. +231770123456.");
             RuleFor(x => x.Body).NotEmpty().MaximumLength(1600);
         }
     }
@@ -45,12 +47,13 @@ public static class DevSmsEndpoints
         if (!result.IsValid) throw new ValidationException(result.Errors);
 
         var sid = $"DEV{Guid.CreateVersion7():N}";
-        var reply = await bus.InvokeAsync<InboundReply>(new ReceiveSms(sid, answer.From, "recorder", answer.Body, "recorder"));
+        var from = Advocacy.Domain.Common.Phones.ToE164(answer.From, null)!;
+        var reply = await bus.InvokeAsync<InboundReply>(new ReceiveSms(sid, from, "recorder", answer.Body, "recorder"));
         await using var session = store.LightweightSession();
         var now = clock.GetUtcNow();
-        session.Store(new RecordedSms(sid, null, "in", answer.From.Trim(), answer.Body, now));
+        session.Store(new RecordedSms(sid, null, "in", from, answer.Body, now));
         if (reply.Text is not null)
-            session.Store(new RecordedSms($"RE{sid}", null, "out", answer.From.Trim(), reply.Text, now.AddMilliseconds(1)));
+            session.Store(new RecordedSms($"RE{sid}", null, "out", from, reply.Text, now.AddMilliseconds(1)));
         await session.SaveChangesAsync();
         return Results.Ok(new { sid, reply = reply.Text });
     }

@@ -35,8 +35,11 @@ public static class MessagingScenarios
             if (last is not null && until(last)) return last;
             await Task.Delay(50);
         }
+        var monitor = host.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var busy = monitor.ProcessingJobs(0, 10).Select(j => $"{j.Key} {j.Value.Job?.Method.Name}({string.Join(",", j.Value.Job?.Args ?? [])}) since {j.Value.StartedAt:T}");
         throw new TimeoutException($"Delivery {id} did not get there in {seconds}s; last status {last?.Status}, history: " +
-                                   string.Join(" → ", last?.History.Select(h => $"{h.Status} {h.Detail}") ?? []));
+                                   string.Join(" → ", last?.History.Select(h => $"{h.Status} {h.Detail}") ?? []) +
+                                   $"; Hangfire is processing: {string.Join("; ", busy)}; enqueued: {monitor.EnqueuedCount("default")}; servers: {string.Join(", ", monitor.Servers().Select(s => $"{s.Name} workers={s.WorkersCount} beat={s.Heartbeat:T}"))}");
     }
 
     public static Task<Delivery> WaitUntilFinished(this IAlbaHost host, Guid id) => host.WaitForDelivery(id, d => d.IsFinished);
