@@ -1,6 +1,5 @@
 using Advocacy.Domain.Common;
 using Marten;
-using Marten.Pagination;
 
 namespace Advocacy.Domain.Advocates;
 
@@ -16,7 +15,19 @@ public static class AdvocateSearch
 {
     public const int MaxPageSize = 200;
 
-    public static Task<IPagedList<Advocate>> Find(IQuerySession session, AdvocateFilter f, int page, int pageSize, CancellationToken ct)
+    public record Page(IReadOnlyList<Advocate> Items, long Total, int PageCount);
+
+    public static async Task<Page> Find(IQuerySession session, AdvocateFilter f, int page, int pageSize, CancellationToken ct)
+    {
+        var query = Filtered(session, f);
+        // A separate count, not count(*) OVER(): the window count reads and sorts every matching document.
+        var total = await query.LongCountAsync(ct);
+        // Name then id: a stable order, so paging never shows a row twice or skips one.
+        var items = await query.OrderBy(a => a.Name).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page(items, total, (int)((total + pageSize - 1) / pageSize));
+    }
+
+    private static IQueryable<Advocate> Filtered(IQuerySession session, AdvocateFilter f)
     {
         IQueryable<Advocate> query = session.Query<Advocate>();
         if (!f.IncludeMerged) query = query.Where(a => a.Status == AdvocateStatus.Active);
@@ -41,7 +52,6 @@ public static class AdvocateSearch
             var q = f.Q.Trim().ToLowerInvariant();
             query = query.Where(a => a.SearchText.Contains(q));
         }
-        // Name then id: a stable order, so paging never shows a row twice or skips one.
-        return query.OrderBy(a => a.Name).ThenBy(a => a.Id).ToPagedListAsync(page, pageSize, ct);
+        return query;
     }
 }

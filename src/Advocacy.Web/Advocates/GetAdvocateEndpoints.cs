@@ -45,7 +45,6 @@ public static class GetAdvocateEndpoints
         var filter = new AdvocateFilter(country, language, tag, consent, q, includeMerged ?? false);
         var size = pageSize ?? 50;
         var found = await AdvocateSearch.Find(session, filter, page ?? 1, size, ct);
-        return Results.Ok(new AdvocatePage(found.Select(AdvocateView.Of).ToList(), found.TotalItemCount,
-            page ?? 1, size, (int)found.PageCount));
+        return Results.Ok(new AdvocatePage(found.Items.Select(AdvocateView.Of).ToList(), found.Total, page ?? 1, size, found.PageCount));
     }
 }

@@ -54,6 +54,8 @@ public static class AdvocacyServices
 
         builder.Host.UseWolverine(opts =>
         {
+            // Explicit, so hosts started from another assembly (the benchmark) still find the HTTP endpoints.
+            opts.ApplicationAssembly = typeof(AdvocacyServices).Assembly;
             opts.Discovery.IncludeAssembly(domain);
             opts.Discovery.IncludeAssembly(typeof(SendDeliveryJob).Assembly);
             opts.UseRuntimeCompilation();
