@@ -18,6 +18,7 @@ public sealed class Measurement(string name)
 
     public double PerSecond => Items / Wall.TotalSeconds;
     public double P50 => Percentile(0.50);
+    public double P95 => Percentile(0.95);
     public double P99 => Percentile(0.99);
     public double Mean => _ms.Count == 0 ? double.NaN : _ms.Average();
 

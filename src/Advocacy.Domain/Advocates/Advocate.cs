@@ -40,6 +40,8 @@ public record Advocate(
         UpdatedAt = e.ChangedAt,
     }).Indexed();
 
+    public Advocate Apply(TimeZoneChanged e) => this with { TimeZone = e.TimeZone, UpdatedAt = e.ChangedAt };
+
     public Advocate Apply(LanguageChanged e) => this with { Language = e.Language, UpdatedAt = e.ChangedAt };
 
     public Advocate Apply(AdvocateTagged e) =>

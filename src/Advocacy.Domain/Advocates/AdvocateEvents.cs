@@ -11,6 +11,9 @@ public record ContactDetailsChanged(
     Guid AdvocateId, string Name, string Phone, string? Email, string Country, string? Association,
     string ChangedBy, DateTimeOffset ChangedAt);
 
+/// <summary>An IANA zone overriding the country's (null: back to the country's zone).</summary>
+public record TimeZoneChanged(Guid AdvocateId, string? TimeZone, string ChangedBy, DateTimeOffset ChangedAt);
+
 public record LanguageChanged(Guid AdvocateId, string Language, string ChangedBy, DateTimeOffset ChangedAt);
 
 public record AdvocateTagged(Guid AdvocateId, string Tag, string TaggedBy, DateTimeOffset TaggedAt);

@@ -21,6 +21,8 @@ public static class AdvocateTimeline
         ContactDetailsChanged e => new(version, "contactDetailsChanged", e.ChangedAt, e.ChangedBy,
             $"Contact details now {e.Name}, {e.Phone}, {e.Email ?? "no email"}, {e.Country}", e),
         LanguageChanged e => new(version, "languageChanged", e.ChangedAt, e.ChangedBy, $"Language set to {e.Language}", e),
+        TimeZoneChanged e => new(version, "timeZoneChanged", e.ChangedAt, e.ChangedBy,
+            e.TimeZone is null ? "Time zone back to the country's" : $"Time zone set to {e.TimeZone}", e),
         AdvocateTagged e => new(version, "tagged", e.TaggedAt, e.TaggedBy, $"Tagged {e.Tag}", e),
         AdvocateUntagged e => new(version, "untagged", e.UntaggedAt, e.UntaggedBy, $"Tag {e.Tag} removed", e),
         ConsentGiven e => new(version, "consentGiven", e.GivenAt, e.GivenBy, $"{e.Channel} consent given ({e.Source})", e),

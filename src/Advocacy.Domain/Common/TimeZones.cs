@@ -114,4 +114,18 @@ public static class TimeZones
             return TimeZoneInfo.Utc;
         }
     }
+
+    /// <summary>An IANA zone id ("Area/City") this machine knows; Windows names are refused.</summary>
+    public static bool IsKnown(string? ianaId)
+    {
+        if (string.IsNullOrWhiteSpace(ianaId) || ianaId.Length > 64 || !ianaId.Contains('/')) return false;
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(ianaId.Trim()).HasIanaId;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
 }

@@ -15,11 +15,23 @@ public record AdvocateView(
     string[] Tags, bool SmsConsent, Dictionary<string, ConsentView> Consent, string[] Trainings, string Status,
     Guid? MergedInto, DateTimeOffset EnrolledAt, DateTimeOffset UpdatedAt, long Version)
 {
+    /// <summary>The zone quiet hours are reckoned in: the override, or the country's.</summary>
+    public string TimeZone { get; init; } = "Etc/UTC";
+
+    /// <summary>True when <see cref="TimeZone"/> was set for this advocate rather than derived from the country.</summary>
+    public bool TimeZoneOverridden { get; init; }
+
+    public bool PhoneUndeliverable { get; init; }
+
     public static AdvocateView Of(Advocate a) => new(
         a.Id, a.Name, a.Phone, a.Email, a.Country, a.Language, a.Association, a.Tags,
         a.SmsConsent.AllowsMessages,
         new() { ["sms"] = ConsentView.Of(a.SmsConsent), ["email"] = ConsentView.Of(a.EmailConsent) },
-        [], a.Status == AdvocateStatus.Merged ? "merged" : "active", a.MergedInto, a.EnrolledAt, a.UpdatedAt, a.Version);
+        [], a.Status == AdvocateStatus.Merged ? "merged" : "active", a.MergedInto, a.EnrolledAt, a.UpdatedAt, a.Version)
+    {
+        TimeZone = Advocacy.Domain.Messaging.DeliveryRules.ZoneOf(a), TimeZoneOverridden = a.TimeZone is not null,
+        PhoneUndeliverable = a.PhoneUndeliverable,
+    };
 }
 
 public record AdvocatePage(IReadOnlyList<AdvocateView> Items, long Total, int Page, int PageSize, int PageCount);

@@ -26,6 +26,10 @@ public static class ChangeAdvocateEndpoints
     public static Task<IResult> ChangeLanguage(Guid id, ChangeLanguage body, HttpContext http, IMessageBus bus, IQuerySession session) =>
         Send(body with { AdvocateId = id, ExpectedVersion = Version(body.ExpectedVersion, http), By = http.User.ToActor() }, http, bus, session);
 
+    [WolverinePut("/api/advocates/{id}/time-zone"), Authorize(Policy = Policies.ManageAdvocates)]
+    public static Task<IResult> ChangeTimeZone(Guid id, ChangeTimeZone body, HttpContext http, IMessageBus bus, IQuerySession session) =>
+        Send(body with { AdvocateId = id, ExpectedVersion = Version(body.ExpectedVersion, http), By = http.User.ToActor() }, http, bus, session);
+
     [WolverinePost("/api/advocates/{id}/tags"), Authorize(Policy = Policies.ManageAdvocates)]
     public static Task<IResult> Tag(Guid id, TagAdvocate body, HttpContext http, IMessageBus bus, IQuerySession session) =>
         Send(body with { AdvocateId = id, ExpectedVersion = Version(body.ExpectedVersion, http), By = http.User.ToActor() }, http, bus, session);

@@ -45,6 +45,31 @@ public class delivering_exactly_once(MessagingFixture fixture) : MessagingTest(f
     }
 
     [Fact]
+    public async Task an_advocates_own_time_zone_overrides_the_countrys()
+    {
+        var advocate = await Host.EnrolledAdvocate("Musu Kollie", "0770 123 456", "LR");
+        await Host.Scenario(s =>
+        {
+            s.Put.Json(new { timeZone = "Mars/Olympus_Mons" }).ToUrl($"/api/advocates/{advocate.Id}/time-zone");
+            s.AsAdmin();
+            s.StatusCodeShouldBe(400);
+        });
+        var changed = await Host.Scenario(s =>
+        {
+            s.Put.Json(new { timeZone = "Africa/Nairobi" }).ToUrl($"/api/advocates/{advocate.Id}/time-zone");
+            s.AsAdmin();
+        });
+        var view = await changed.Read<Advocacy.Web.Advocates.AdvocateView>();
+        view.TimeZone.ShouldBe("Africa/Nairobi");
+        view.TimeZoneOverridden.ShouldBeTrue();
+
+        // 18:30 UTC is 18:30 in Monrovia but 21:30 in Nairobi: quiet hours for this advocate.
+        Fixture.Clock.Set(new DateTimeOffset(2026, 11, 23, 18, 30, 0, TimeSpan.Zero));
+        var queued = await Host.SendMessage(advocate.Id, "Tomorrow");
+        queued.NotBefore.ShouldBe(new DateTimeOffset(2026, 11, 24, 4, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task many_workers_running_the_same_delivery_send_it_once()
     {
         var advocate = await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE");
