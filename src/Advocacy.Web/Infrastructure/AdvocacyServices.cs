@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Messaging;
 using Advocacy.Jobs.Messaging;
 using Advocacy.Web.Messaging;
@@ -40,6 +41,7 @@ public static class AdvocacyServices
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.AddAdvocates();
                 opts.AddMessaging();
+                opts.AddCampaigns();
                 opts.Schema.For<RecordedSms>().Index(m => m.Phone);
                 opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
             })

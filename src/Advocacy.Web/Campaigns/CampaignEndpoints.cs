@@ -1,0 +1,80 @@
+using Advocacy.Domain.Campaigns;
+using Advocacy.Domain.Common;
+using Advocacy.Web.Auth;
+using Advocacy.Web.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Advocacy.Web.Campaigns;
+
+public record CloseCampaignRequest(string? Reason);
+
+/// <summary>The figures of a campaign's funnel; alerts fill them in as they go out.</summary>
+public record CampaignFunnelView(int Targeted, int Sent, int Delivered, int Failed, int Replied, int Acted);
+
+public record CampaignView(
+    Guid Id, string Name, string Hashtag, string Goal, string[] Countries, DateOnly StartsOn, DateOnly? EndsOn, string? Keyword,
+    SpendCap? SpendCap, string State, string LaunchedBy, DateTimeOffset LaunchedAt, DateTimeOffset? ClosedAt, long Version,
+    IReadOnlyList<object> Alerts, CampaignFunnelView Funnel)
+{
+    public static CampaignView Of(Campaign c) => new(c.Id, c.Name, c.Hashtag, c.Goal, c.Countries, c.StartsOn, c.EndsOn, c.Keyword,
+        c.SpendCap, c.State.ToString().ToLowerInvariant(), c.LaunchedBy, c.LaunchedAt, c.ClosedAt, c.Version, [],
+        new CampaignFunnelView(0, 0, 0, 0, 0, 0));
+}
+
+public record CampaignPage(IReadOnlyList<CampaignView> Items, long Total, int Page, int PageSize);
+
+public static class CampaignEndpoints
+{
+    [WolverinePost("/api/campaigns"), Authorize(Policy = Policies.SendMessages)]
+    public static async Task<IResult> Launch(LaunchCampaign command, HttpContext http, IMessageBus bus, IQuerySession session)
+    {
+        var outcome = await bus.InvokeAsync<Outcome>(command with { By = http.User.ToActor() });
+        return await outcome.ToResult(async () =>
+            Results.Created($"/api/campaigns/{outcome.Id}", CampaignView.Of((await session.LoadAsync<Campaign>(outcome.Id))!)));
+    }
+
+    [WolverineGet("/api/campaigns/{id}"), Authorize(Policy = Policies.Read)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
+        await session.LoadAsync<Campaign>(id) is { } campaign
+            ? Results.Ok(CampaignView.Of(campaign))
+            : Results.Problem(Outcome.NotFound("Campaign", id).Problem!);
+
+    /// <summary>Campaigns, newest first, optionally by state (draft, active, closed).</summary>
+    [WolverineGet("/api/campaigns"), Authorize(Policy = Policies.Read)]
+    public static async Task<IResult> List(IQuerySession session, string? state = null, int? page = null, int? pageSize = null)
+    {
+        CampaignState? wanted = null;
+        if (state is not null)
+        {
+            if (!Enum.TryParse<CampaignState>(state, ignoreCase: true, out var parsed))
+                return Results.Problem(ProblemResponses.Invalid(new Dictionary<string, string[]> { ["state"] = ["State is draft, active or closed."] }));
+            wanted = parsed;
+        }
+        if (page is < 1 || pageSize is < 1 or > 200)
+            return Results.Problem(ProblemResponses.Invalid(new Dictionary<string, string[]> { ["page"] = ["Pages start at 1; page size is 1 to 200."] }));
+
+        var query = session.Query<Campaign>().AsQueryable();
+        if (wanted is { } s) query = query.Where(c => c.State == s);
+        var size = pageSize ?? 50;
+        var total = await query.LongCountAsync();
+        var items = await query.OrderByDescending(c => c.LaunchedAt).ThenBy(c => c.Id).Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync();
+        return Results.Ok(new CampaignPage(items.Select(CampaignView.Of).ToList(), total, page ?? 1, size));
+    }
+
+    [WolverinePost("/api/campaigns/{id}/activate"), Authorize(Policy = Policies.SendMessages)]
+    public static Task<IResult> Activate(Guid id, HttpContext http, IMessageBus bus, IQuerySession session) =>
+        Change(new ChangeCampaignState(id, CampaignTransition.Activate, null) { By = http.User.ToActor() }, bus, session);
+
+    [WolverinePost("/api/campaigns/{id}/close"), Authorize(Policy = Policies.SendMessages)]
+    public static Task<IResult> Close(Guid id, CloseCampaignRequest? body, HttpContext http, IMessageBus bus, IQuerySession session) =>
+        Change(new ChangeCampaignState(id, CampaignTransition.Close, body?.Reason) { By = http.User.ToActor() }, bus, session);
+
+    private static async Task<IResult> Change(ChangeCampaignState command, IMessageBus bus, IQuerySession session)
+    {
+        var outcome = await bus.InvokeAsync<Outcome>(command);
+        return await outcome.ToResult(async () => Results.Ok(CampaignView.Of((await session.LoadAsync<Campaign>(outcome.Id))!)));
+    }
+}
