@@ -69,8 +69,14 @@ public static class CampaignEndpoints
         Change(new ChangeCampaignState(id, CampaignTransition.Activate, null) { By = http.User.ToActor() }, bus, session);
 
     [WolverinePost("/api/campaigns/{id}/close"), Authorize(Policy = Policies.SendMessages)]
-    public static Task<IResult> Close(Guid id, CloseCampaignRequest? body, HttpContext http, IMessageBus bus, IQuerySession session) =>
-        Change(new ChangeCampaignState(id, CampaignTransition.Close, body?.Reason) { By = http.User.ToActor() }, bus, session);
+    public static async Task<IResult> Close(Guid id, HttpContext http, IMessageBus bus, IQuerySession session)
+    {
+        // The reason is optional, and so is the body that carries it.
+        var body = http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0
+            ? await http.Request.ReadFromJsonAsync<CloseCampaignRequest>(http.RequestAborted)
+            : null;
+        return await Change(new ChangeCampaignState(id, CampaignTransition.Close, body?.Reason) { By = http.User.ToActor() }, bus, session);
+    }
 
     private static async Task<IResult> Change(ChangeCampaignState command, IMessageBus bus, IQuerySession session)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Messaging;
 using Advocacy.Jobs.Messaging;
@@ -42,6 +43,7 @@ public static class AdvocacyServices
                 opts.AddAdvocates();
                 opts.AddMessaging();
                 opts.AddCampaigns();
+                opts.AddAlerts();
                 opts.Schema.For<RecordedSms>().Index(m => m.Phone);
                 opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
             })
@@ -70,6 +72,11 @@ public static class AdvocacyServices
         services.AddWolverineHttp();
 
         builder.AddMessaging();
+        services.AddSingleton(new SmsPricing(
+            builder.Configuration.GetValue("Sms:PricePerSegment:Default", 0.05m),
+            builder.Configuration.GetSection("Sms:PricePerSegment").GetChildren().Where(c => c.Key != "Default")
+                .ToDictionary(c => c.Key.ToUpperInvariant(), c => decimal.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture)),
+            builder.Configuration["Sms:Currency"] ?? "USD"));
         var jobStorage = HangfireStorage.Create(connectionString);
         services.AddSingleton(jobStorage);
         // Jobs are built in this host's container, not through Hangfire's static JobActivator.Current.

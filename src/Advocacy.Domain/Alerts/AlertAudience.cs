@@ -1,0 +1,35 @@
+using Advocacy.Domain.Advocates;
+using Marten;
+
+namespace Advocacy.Domain.Alerts;
+
+public class AudienceMember
+{
+    public Guid Id { get; set; }
+    public string Country { get; set; } = "";
+    public string Language { get; set; } = "";
+}
+
+/// <summary>
+/// Who an alert reaches on one channel: the audience's filters, and always only active advocates with
+/// consent on that channel and (for SMS) a deliverable number.
+/// </summary>
+public static class AlertAudience
+{
+    public static IQueryable<Advocate> On(IQuerySession session, Audience audience, Channel channel)
+    {
+        IQueryable<Advocate> q = session.Query<Advocate>().Where(a => a.Status == AdvocateStatus.Active);
+        q = channel == Channel.Sms
+            ? q.Where(a => a.SmsConsent.Status == ConsentStatus.Given && !a.PhoneUndeliverable)
+            : q.Where(a => a.EmailConsent.Status == ConsentStatus.Given && a.Email != null);
+        if (audience.Countries is { Length: > 0 } countries) q = q.Where(a => countries.Contains(a.Country));
+        if (audience.Languages is { Length: > 0 } languages) q = q.Where(a => languages.Contains(a.Language));
+        if (audience.Tags is { Length: > 0 } tags) q = q.Where(a => a.Tags.Any(t => tags.Contains(t)));
+        if (audience.EnrolledAfter is { } after) q = q.Where(a => a.EnrolledAt >= after);
+        if (audience.EnrolledBefore is { } before) q = q.Where(a => a.EnrolledAt < before);
+        return q;
+    }
+
+    public static Task<IReadOnlyList<AudienceMember>> Members(IQuerySession session, Audience audience, Channel channel, CancellationToken ct) =>
+        On(session, audience, channel).Select(a => new AudienceMember { Id = a.Id, Country = a.Country, Language = a.Language }).ToListAsync(ct);
+}

@@ -1,0 +1,88 @@
+using System.Text.Json.Serialization;
+using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Campaigns;
+using Advocacy.Domain.Common;
+using FluentValidation;
+using Marten;
+
+namespace Advocacy.Domain.Alerts;
+
+/// <summary>Writes an alert once, per language, for a campaign; nothing is sent until it is scheduled.</summary>
+public record DraftAlert(
+    Guid CampaignId, Channel[]? Channels, Dictionary<string, string>? Messages, Dictionary<string, string>? Subjects,
+    string? FallbackLanguage, string? Link, Audience? Audience)
+{
+    [JsonIgnore] public Actor By { get; init; } = Actor.System;
+
+    public class Validator : AbstractValidator<DraftAlert>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Channels).NotEmpty().WithMessage("Choose sms, email or both.");
+            RuleFor(x => x.Messages).NotEmpty().WithMessage("Write the message in at least one language.");
+            RuleForEach(x => x.Messages).ChildRules(m =>
+            {
+                m.RuleFor(p => p.Key).Must(Languages.IsValid).WithMessage("'{PropertyValue}' is not a language tag such as en, fr or pt.");
+                m.RuleFor(p => p.Value).NotEmpty().MaximumLength(Messaging.SendMessage.MaxSmsLength);
+                m.RuleFor(p => p.Value).Must(v => !MergeFields.Unknown(v ?? "").Any())
+                    .WithMessage((_, v) => $"Unknown merge field(s): {string.Join(", ", MergeFields.Unknown(v ?? "").Select(f => $"{{{f}}}"))}. Known: {string.Join(", ", MergeFields.Known.Select(f => $"{{{f}}}"))}.");
+            }).When(x => x.Messages is not null);
+            RuleFor(x => x.FallbackLanguage).NotEmpty().Must((cmd, lang) => cmd.Messages?.ContainsKey(lang!) == true)
+                .WithMessage("The fallback language must be one of the languages written.");
+            RuleFor(x => x.Subjects).Must((cmd, subjects) => subjects?.ContainsKey(cmd.FallbackLanguage ?? "") == true)
+                .When(x => x.Channels?.Contains(Channel.Email) == true)
+                .WithMessage("An email alert needs a subject, at least in the fallback language.");
+            RuleForEach(x => x.Subjects).Must(p => p.Value is { Length: > 0 and <= 200 } && !MergeFields.Unknown(p.Value).Any())
+                .When(x => x.Subjects is not null).WithMessage("Subjects are 1-200 characters with known merge fields only.");
+            RuleFor(x => x.Link).Must(l => Uri.TryCreate(l, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && l!.Length <= 2000)
+                .When(x => x.Link is not null).WithMessage("The link is an absolute http(s) address.");
+            RuleFor(x => x.Link).NotEmpty().When(x => x.Messages?.Values.Any(v => v?.Contains("{link}") == true) == true)
+                .WithMessage("A message uses {link}: give the link.");
+            RuleFor(x => x.Audience).SetValidator(new AudienceValidator()!).When(x => x.Audience is not null);
+        }
+    }
+}
+
+public class AudienceValidator : AbstractValidator<Audience>
+{
+    public AudienceValidator()
+    {
+        RuleForEach(x => x.Countries).Must(Countries.IsKnown).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
+        RuleForEach(x => x.Languages).Must(Languages.IsValid).WithMessage("'{PropertyValue}' is not a language tag.");
+        RuleForEach(x => x.Tags).Must(Tags.IsValid).WithMessage(AdvocateRules.TagMessage);
+        // Filters whose data arrives with later features (trainings, coalitions, campaign actions) are refused, not ignored.
+        RuleFor(x => x.TrainedOnly).Equal(false).WithMessage("Training filters arrive with the trainings feature.");
+        RuleFor(x => x.CertifiedOnly).Equal(false).WithMessage("Training filters arrive with the trainings feature.");
+        RuleFor(x => x.CoalitionIds).Empty().WithMessage("Coalition filters arrive with the coalitions feature.");
+        RuleFor(x => x.ActedInCampaign).Null().WithMessage("The acted-in-campaign filter arrives with alert dispatch.");
+        RuleFor(x => x.EnrolledBefore).GreaterThan(x => x.EnrolledAfter).When(x => x.EnrolledAfter is not null && x.EnrolledBefore is not null);
+    }
+}
+
+public static class DraftAlertHandler
+{
+    public static AlertDrafted Decide(DraftAlert cmd, Guid id, DateTimeOffset now) => new(
+        id, cmd.CampaignId, [.. cmd.Channels!.Distinct()],
+        cmd.Messages!.ToDictionary(p => Languages.Normalise(p.Key), p => p.Value),
+        cmd.Subjects?.ToDictionary(p => Languages.Normalise(p.Key), p => p.Value.Trim()),
+        Languages.Normalise(cmd.FallbackLanguage!), cmd.Link,
+        Normalise(cmd.Audience ?? new Audience()), cmd.By.Name, now);
+
+    private static Audience Normalise(Audience a) => a with
+    {
+        Countries = a.Countries?.Select(Countries.Normalise).Distinct().ToArray(),
+        Languages = a.Languages?.Select(Languages.Normalise).Distinct().ToArray(),
+        Tags = a.Tags?.Select(Tags.Normalise).Distinct().ToArray(),
+    };
+
+    public static async Task<Outcome> Handle(DraftAlert cmd, IDocumentSession session, TimeProvider clock)
+    {
+        var campaign = await session.LoadAsync<Campaign>(cmd.CampaignId);
+        if (campaign is null) return Outcome.NotFound("Campaign", cmd.CampaignId);
+        if (campaign.State == CampaignState.Closed)
+            return Outcome.Conflict(campaign.Id, "Campaign closed", $"{campaign.Hashtag} is closed: it takes no new alerts.");
+        var drafted = Decide(cmd, Guid.CreateVersion7(), clock.GetUtcNow());
+        session.Events.StartStream<Alert>(drafted.AlertId, drafted);
+        return Outcome.Done(drafted.AlertId);
+    }
+}

@@ -1,0 +1,74 @@
+using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Alerts;
+using Advocacy.Domain.Common;
+using Advocacy.Web.Auth;
+using Advocacy.Web.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Advocacy.Web.Alerts;
+
+public record AlertView(Guid Id, Guid CampaignId, string[] Channels, Dictionary<string, string> Messages,
+    Dictionary<string, string>? Subjects, string FallbackLanguage, string? Link, Audience Audience, string State,
+    string DraftedBy, DateTimeOffset DraftedAt, long Version)
+{
+    public static AlertView Of(Alert a) => new(a.Id, a.CampaignId, a.Channels.Select(c => c.ToString().ToLowerInvariant()).ToArray(),
+        a.Messages, a.Subjects, a.FallbackLanguage, a.Link, a.Audience, a.State.ToString().ToLowerInvariant(), a.DraftedBy,
+        a.DraftedAt, a.Version);
+}
+
+public record AudienceCount(string Country, string Language, int Count);
+
+public record AudienceSample(Guid Id, string Name, string Country, string Language);
+
+public record AudiencePreview(int Total, Dictionary<string, int> ByChannel, IReadOnlyList<AudienceCount> ByCountryAndLanguage,
+    IReadOnlyList<AudienceSample> Sample);
+
+public static class AlertEndpoints
+{
+    [WolverinePost("/api/campaigns/{id}/alerts"), Authorize(Policy = Policies.SendMessages)]
+    public static async Task<IResult> Draft(Guid id, DraftAlert body, HttpContext http, IMessageBus bus, IQuerySession session)
+    {
+        var outcome = await bus.InvokeAsync<Outcome>(body with { CampaignId = id, By = http.User.ToActor() });
+        return await outcome.ToResult(async () =>
+            Results.Created($"/api/alerts/{outcome.Id}", AlertView.Of((await session.LoadAsync<Alert>(outcome.Id))!)));
+    }
+
+    [WolverineGet("/api/alerts/{id}"), Authorize(Policy = Policies.Read)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
+        await session.LoadAsync<Alert>(id) is { } alert ? Results.Ok(AlertView.Of(alert)) : NotFound(id);
+
+    /// <summary>Who the alert would reach now: counts per country and language, per channel, and a sample.</summary>
+    [WolverinePost("/api/alerts/{id}/audience/preview"), Authorize(Policy = Policies.Read)]
+    public static async Task<IResult> Preview(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Alert>(id, ct) is not { } alert) return NotFound(id);
+        var byChannel = new Dictionary<string, IReadOnlyList<AudienceMember>>();
+        foreach (var channel in alert.Channels)
+            byChannel[channel.ToString().ToLowerInvariant()] = await AlertAudience.Members(session, alert.Audience, channel, ct);
+
+        var everyone = byChannel.Values.SelectMany(m => m).DistinctBy(m => m.Id).ToList();
+        var counts = everyone.GroupBy(m => (m.Country, m.Language))
+            .Select(g => new AudienceCount(g.Key.Country, g.Key.Language, g.Count()))
+            .OrderBy(c => c.Country).ThenBy(c => c.Language).ToList();
+        var sampleIds = everyone.Take(10).Select(m => m.Id).ToArray();
+        var sample = (await session.LoadManyAsync<Advocate>(ct, sampleIds))
+            .Select(a => new AudienceSample(a.Id, a.Name, a.Country, a.Language)).ToList();
+        return Results.Ok(new AudiencePreview(everyone.Count, byChannel.ToDictionary(p => p.Key, p => p.Value.Count), counts, sample));
+    }
+
+    /// <summary>SMS cost before sending: per language variant the encoding and segments, and the total for the audience.</summary>
+    [WolverinePost("/api/alerts/{id}/estimate"), Authorize(Policy = Policies.Read)]
+    public static async Task<IResult> Estimate(Guid id, IQuerySession session, SmsPricing pricing, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Alert>(id, ct) is not { } alert) return NotFound(id);
+        var recipients = alert.Channels.Contains(Channel.Sms)
+            ? await AlertAudience.Members(session, alert.Audience, Channel.Sms, ct)
+            : [];
+        return Results.Ok(AlertEstimate.Compute(alert, recipients, pricing));
+    }
+
+    private static IResult NotFound(Guid id) => Results.Problem(Outcome.NotFound("Alert", id).Problem!);
+}
