@@ -8,6 +8,21 @@ public record Alert(
     string FallbackLanguage, string? Link, Audience Audience, AlertState State, string DraftedBy, DateTimeOffset DraftedAt)
 {
     public long Version { get; set; }
+    public DateTimeOffset? SendAt { get; init; }
+    public decimal EstimatedCost { get; init; }
+    public int Targeted { get; init; }
+    public Dictionary<string, int>? TargetedByChannel { get; init; }
+    public DateTimeOffset? DispatchStartedAt { get; init; }
+
+    public Alert Apply(AlertScheduled e) => this with { State = AlertState.Scheduled, SendAt = e.SendAt, EstimatedCost = e.EstimatedCost };
+
+    public Alert Apply(AlertDispatchStarted e) =>
+        this with { State = AlertState.Dispatching, Targeted = e.Total, TargetedByChannel = e.Recipients, DispatchStartedAt = e.StartedAt };
+
+    public Alert Apply(AlertCancelled e) => this with { State = AlertState.Cancelled };
+
+    /// <summary>Sends of this alert go out only while it is scheduled or dispatching.</summary>
+    public bool Sending => State is AlertState.Scheduled or AlertState.Dispatching;
 
     public static Alert Create(AlertDrafted e) => new(e.AlertId, e.CampaignId, e.Channels, e.Messages, e.Subjects,
         e.FallbackLanguage, e.Link, e.Audience, AlertState.Draft, e.DraftedBy, e.DraftedAt);

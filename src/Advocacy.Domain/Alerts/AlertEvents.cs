@@ -13,3 +13,10 @@ public record Audience(
 public record AlertDrafted(
     Guid AlertId, Guid CampaignId, Channel[] Channels, Dictionary<string, string> Messages, Dictionary<string, string>? Subjects,
     string FallbackLanguage, string? Link, Audience Audience, string DraftedBy, DateTimeOffset DraftedAt);
+
+public record AlertScheduled(Guid AlertId, DateTimeOffset SendAt, decimal EstimatedCost, string ScheduledBy, DateTimeOffset ScheduledAt);
+
+/// <summary>The audience is frozen: deliveries exist for these recipients (per channel), and no one else.</summary>
+public record AlertDispatchStarted(Guid AlertId, Dictionary<string, int> Recipients, int Total, DateTimeOffset StartedAt);
+
+public record AlertCancelled(Guid AlertId, string CancelledBy, DateTimeOffset CancelledAt);

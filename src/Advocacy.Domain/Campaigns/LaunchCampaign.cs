@@ -31,7 +31,7 @@ public record LaunchCampaign(
             RuleFor(x => x.Keyword).Must(k => !CampaignRules.IsReservedKeyword(k!)).When(x => x.Keyword is not null)
                 .WithMessage("'{PropertyValue}' is an SMS keyword advocates already use (STOP, HELP, DONE, …).");
             RuleFor(x => x.SpendCap!.Total).GreaterThan(0).When(x => x.SpendCap?.Total is not null);
-            RuleForEach(x => x.SpendCap!.PerCountry).Must(p => Common.Countries.IsKnown(p.Key) && p.Value > 0)
+            RuleFor(x => x.SpendCap!.PerCountry).Must(caps => caps is null || caps.All(p => Common.Countries.IsKnown(p.Key) && p.Value > 0))
                 .When(x => x.SpendCap is not null).WithMessage("Per-country caps are positive amounts keyed by country code.");
             RuleFor(x => x.SpendCap!.Currency).NotEmpty().Length(3).When(x => x.SpendCap is not null)
                 .WithMessage("A spend cap needs an ISO 4217 currency such as USD.");
@@ -61,7 +61,7 @@ public static class LaunchCampaignHandler
         cmd.SpendCap is { } cap ? cap with
         {
             Currency = cap.Currency.ToUpperInvariant(),
-            PerCountry = cap.PerCountry.ToDictionary(p => Countries.Normalise(p.Key), p => p.Value),
+            PerCountry = cap.PerCountry?.ToDictionary(p => Countries.Normalise(p.Key), p => p.Value) ?? [],
         } : null,
         cmd.By.Name, now);
 

@@ -26,6 +26,7 @@ public record Delivery(
     public DateTimeOffset? LeaseUntil { get; init; }
     public int Attempts { get; init; }
     public string? UnsubscribeToken { get; init; }
+    public Guid? AlertId { get; init; }
     public List<DeliveryStep> History { get; init; } = [];
 
     /// <summary>Marten's optimistic-concurrency version: two workers cannot both claim the same delivery.</summary>

@@ -13,7 +13,8 @@ public static class MessagingConfiguration
             .Index(d => d.AdvocateId)
             .Index(d => d.ProviderMessageId)
             .Index(d => d.UnsubscribeToken)
-            .Index(d => d.Status);
+            .Index(d => d.Status)
+            .Index(d => d.AlertId);
         opts.Schema.For<InboundMessage>().Index(m => m.AdvocateId).Index(m => m.From);
         return opts;
     }

@@ -11,7 +11,7 @@ namespace Advocacy.Jobs.Messaging;
 public sealed class RecoverDeliveriesJob(IDocumentStore store, IBackgroundJobClient jobs, TimeProvider clock)
 {
     public const string Id = "recover-deliveries";
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
 
     [DisableConcurrentExecution(60)]
     public async Task<int> RunAsync(CancellationToken ct)
@@ -22,8 +22,9 @@ public sealed class RecoverDeliveriesJob(IDocumentStore store, IBackgroundJobCli
         var stuck = await session.Query<Delivery>()
             .Where(d => (d.Status == DeliveryStatus.Queued && d.NotBefore < dueBefore)
                         || (d.Status == DeliveryStatus.Sending && d.LeaseUntil < now))
-            .Select(d => d.Id).Take(1000).ToListAsync(ct);
-        foreach (var id in stuck) jobs.Enqueue<SendDeliveryJob>(j => j.RunAsync(id, CancellationToken.None));
+            .Select(d => d.Id).Take(20 * SendDeliveriesJob.BatchSize).ToListAsync(ct);
+        foreach (var batch in stuck.Chunk(SendDeliveriesJob.BatchSize))
+            jobs.Enqueue<SendDeliveriesJob>(j => j.RunAsync(batch, CancellationToken.None));
         return stuck.Count;
     }
 }

@@ -1,4 +1,5 @@
 using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Messaging;
 using Advocacy.Jobs.Email;
 using Advocacy.Jobs.Sms;
@@ -19,9 +20,16 @@ public sealed class SendDeliveryJob(
     PublicUrls urls, MessagingSettings settings, TimeProvider clock, ILogger<SendDeliveryJob> log)
 {
     [AutomaticRetry(Attempts = 3)]
-    public async Task RunAsync(Guid deliveryId, CancellationToken ct)
+    public Task RunAsync(Guid deliveryId, CancellationToken ct) => SendAsync(deliveryId, scheduleDeferred: true, ct);
+
+    /// <summary>
+    /// Sends one delivery. A deferred one (quiet hours) gets a job of its own at the right minute only when
+    /// <paramref name="scheduleDeferred"/>; in a batch, the minutely recovery sweep sends it when due instead,
+    /// so a large alert never turns into one Hangfire job per recipient.
+    /// </summary>
+    public async Task SendAsync(Guid deliveryId, bool scheduleDeferred, CancellationToken ct)
     {
-        var claimed = await ClaimAsync(deliveryId, ct);
+        var claimed = await ClaimAsync(deliveryId, scheduleDeferred, ct);
         if (claimed is null) return;
 
         var (delivery, advocate) = claimed.Value;
@@ -29,7 +37,7 @@ public sealed class SendDeliveryJob(
         else await SendEmailAsync(delivery, advocate, ct);
     }
 
-    private async Task<(Delivery, Advocate?)?> ClaimAsync(Guid deliveryId, CancellationToken ct)
+    private async Task<(Delivery, Advocate?)?> ClaimAsync(Guid deliveryId, bool scheduleDeferred, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var delivery = await session.LoadAsync<Delivery>(deliveryId, ct);
@@ -37,6 +45,9 @@ public sealed class SendDeliveryJob(
         var advocate = delivery.AdvocateId is { } id ? await session.LoadAsync<Advocate>(id, ct) : null;
         var now = clock.GetUtcNow();
         var decision = DeliveryRules.Decide(delivery, advocate, now, settings.QuietHours);
+        if (delivery.AlertId is { } alertId && decision.Kind is ClaimKind.Claim or ClaimKind.Defer
+            && await session.LoadAsync<Alert>(alertId, ct) is { Sending: false } alert)
+            decision = new ClaimDecision(ClaimKind.Skip, $"alert {alert.State.ToString().ToLowerInvariant()}");
 
         if (decision.Kind == ClaimKind.Reconcile && await FoundAtProviderAsync(delivery, ct) is { } found)
         {
@@ -60,7 +71,8 @@ public sealed class SendDeliveryJob(
                     History = [.. delivery.History, new DeliveryStep(delivery.Status, now, $"{decision.Reason}: deferred to {decision.Until:u}")],
                 });
                 await session.SaveChangesAsync(ct);
-                jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), decision.Until.Value);
+                if (scheduleDeferred)
+                    jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), decision.Until.Value);
                 return null;
         }
 

@@ -12,11 +12,13 @@ namespace Advocacy.Web.Alerts;
 
 public record AlertView(Guid Id, Guid CampaignId, string[] Channels, Dictionary<string, string> Messages,
     Dictionary<string, string>? Subjects, string FallbackLanguage, string? Link, Audience Audience, string State,
-    string DraftedBy, DateTimeOffset DraftedAt, long Version)
+    string DraftedBy, DateTimeOffset DraftedAt, long Version, DateTimeOffset? SendAt, decimal EstimatedCost)
 {
+    public AlertProgressView? Progress { get; init; }
+
     public static AlertView Of(Alert a) => new(a.Id, a.CampaignId, a.Channels.Select(c => c.ToString().ToLowerInvariant()).ToArray(),
         a.Messages, a.Subjects, a.FallbackLanguage, a.Link, a.Audience, a.State.ToString().ToLowerInvariant(), a.DraftedBy,
-        a.DraftedAt, a.Version);
+        a.DraftedAt, a.Version, a.SendAt, a.EstimatedCost);
 }
 
 public record AudienceCount(string Country, string Language, int Count);
@@ -36,9 +38,29 @@ public static class AlertEndpoints
             Results.Created($"/api/alerts/{outcome.Id}", AlertView.Of((await session.LoadAsync<Alert>(outcome.Id))!)));
     }
 
+    /// <summary>The alert with its progress while it goes out: counts per delivery state and the expected completion.</summary>
     [WolverineGet("/api/alerts/{id}"), Authorize(Policy = Policies.Read)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
-        await session.LoadAsync<Alert>(id) is { } alert ? Results.Ok(AlertView.Of(alert)) : NotFound(id);
+    public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<Advocacy.Jobs.Sms.Twilio.TwilioOptions> twilio, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Alert>(id, ct) is not { } alert) return NotFound(id);
+        var progress = await AlertProgress.Read(session, alert, twilio.Value.MessagesPerSecond, clock.GetUtcNow(), ct);
+        return Results.Ok(AlertView.Of(alert) with { Progress = progress });
+    }
+
+    [WolverinePost("/api/alerts/{id}/schedule"), Authorize(Policy = Policies.SendMessages)]
+    public static async Task<IResult> Schedule(Guid id, ScheduleAlert body, HttpContext http, IMessageBus bus, IQuerySession session)
+    {
+        var outcome = await bus.InvokeAsync<Outcome>(body with { AlertId = id, By = http.User.ToActor() });
+        return await outcome.ToResult(async () => Results.Ok(AlertView.Of((await session.LoadAsync<Alert>(id))!)));
+    }
+
+    [WolverinePost("/api/alerts/{id}/cancel"), Authorize(Policy = Policies.SendMessages)]
+    public static async Task<IResult> Cancel(Guid id, HttpContext http, IMessageBus bus, IQuerySession session)
+    {
+        var outcome = await bus.InvokeAsync<Outcome>(new CancelAlert(id) { By = http.User.ToActor() });
+        return await outcome.ToResult(async () => Results.Ok(AlertView.Of((await session.LoadAsync<Alert>(id))!)));
+    }
 
     /// <summary>Who the alert would reach now: counts per country and language, per channel, and a sample.</summary>
     [WolverinePost("/api/alerts/{id}/audience/preview"), Authorize(Policy = Policies.Read)]

@@ -34,6 +34,8 @@ public static class MessagingServices
 
         services.AddTransient<SendDeliveryJob>();
         services.AddTransient<RecoverDeliveriesJob>();
+        services.AddTransient<SendDeliveriesJob>();
+        services.AddTransient<DispatchAlertJob>();
         return builder;
     }
 

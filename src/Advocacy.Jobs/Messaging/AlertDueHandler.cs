@@ -1,0 +1,16 @@
+using Advocacy.Domain.Alerts;
+using Hangfire;
+
+namespace Advocacy.Jobs.Messaging;
+
+/// <summary>Starts (or schedules) the one dispatch job of an alert, once its schedule is committed.</summary>
+public static class AlertDueHandler
+{
+    public static void Handle(AlertDue message, IBackgroundJobClient jobs, TimeProvider clock)
+    {
+        if (message.SendAt <= clock.GetUtcNow())
+            jobs.Enqueue<DispatchAlertJob>(j => j.RunAsync(message.AlertId, CancellationToken.None));
+        else
+            jobs.Schedule<DispatchAlertJob>(j => j.RunAsync(message.AlertId, CancellationToken.None), message.SendAt);
+    }
+}

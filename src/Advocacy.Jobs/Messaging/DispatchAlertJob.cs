@@ -1,0 +1,71 @@
+using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Alerts;
+using Advocacy.Domain.Campaigns;
+using Advocacy.Domain.Messaging;
+using Hangfire;
+using Marten;
+
+namespace Advocacy.Jobs.Messaging;
+
+/// <summary>
+/// Fans an alert out: freezes its audience (one event with the counts), writes a durable delivery per recipient
+/// and channel in batches of ~1,000, and hands each batch to one send job. The idempotency key
+/// (alert, advocate, channel) is unique in the database, so a re-run adds no twin.
+/// </summary>
+public sealed class DispatchAlertJob(IDocumentStore store, IBackgroundJobClient jobs, MessagingSettings settings, TimeProvider clock)
+{
+    [AutomaticRetry(Attempts = 5)]
+    [DisableConcurrentExecution(300)]
+    public async Task RunAsync(Guid alertId, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var alert = await query.LoadAsync<Alert>(alertId, ct);
+        if (alert is not { State: AlertState.Scheduled or AlertState.Dispatching }) return;
+        var campaign = (await query.LoadAsync<Campaign>(alert.CampaignId, ct))!;
+
+        var members = new Dictionary<Channel, IReadOnlyList<AudienceMember>>();
+        foreach (var channel in alert.Channels) members[channel] = await AlertAudience.Members(query, alert.Audience, channel, ct);
+        if (alert.State == AlertState.Scheduled) await FreezeAsync(alert, members, ct);
+
+        foreach (var (channel, recipients) in members)
+        foreach (var batch in recipients.Chunk(SendDeliveriesJob.BatchSize))
+        {
+            var ids = await WriteBatchAsync(alert, campaign, channel, batch.Select(m => m.Id).ToArray(), ct);
+            if (ids.Length > 0) jobs.Enqueue<SendDeliveriesJob>(j => j.RunAsync(ids, CancellationToken.None));
+        }
+    }
+
+    private async Task FreezeAsync(Alert alert, Dictionary<Channel, IReadOnlyList<AudienceMember>> members, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Alert>(alert.Id, ct);
+        if (stream.Aggregate?.State != AlertState.Scheduled) return;
+        stream.AppendOne(new AlertDispatchStarted(alert.Id,
+            members.ToDictionary(m => m.Key.ToString().ToLowerInvariant(), m => m.Value.Count),
+            members.Values.SelectMany(m => m).Select(m => m.Id).Distinct().Count(), clock.GetUtcNow()));
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The deliveries of one batch, skipping recipients who already have theirs (a re-run after a crash).</summary>
+    private async Task<Guid[]> WriteBatchAsync(Alert alert, Campaign campaign, Channel channel, Guid[] advocateIds, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var keys = advocateIds.ToDictionary(id => $"alert:{alert.Id}:{id}:{channel.ToString().ToLowerInvariant()}");
+        var keyList = keys.Keys.ToArray();
+        var existing = (await session.Query<Delivery>().Where(d => keyList.Contains(d.IdempotencyKey)).Select(d => d.IdempotencyKey).ToListAsync(ct)).ToHashSet();
+        var advocates = (await session.LoadManyAsync<Advocate>(ct, advocateIds)).ToDictionary(a => a.Id);
+        var now = clock.GetUtcNow();
+        var written = new List<Guid>();
+        foreach (var (key, advocateId) in keys)
+        {
+            if (existing.Contains(key) || !advocates.TryGetValue(advocateId, out var advocate)) continue;
+            var (body, subject, language) = AlertMessages.Render(alert, campaign, advocate);
+            var delivery = SendMessageHandler.Queue(advocate, channel, body, subject, DeliveryKinds.Alert, key, alert.DraftedBy,
+                now, settings.QuietHours) with { AlertId = alert.Id, Language = language };
+            session.Insert(delivery);
+            written.Add(delivery.Id);
+        }
+        await session.SaveChangesAsync(ct);
+        return [.. written];
+    }
+}

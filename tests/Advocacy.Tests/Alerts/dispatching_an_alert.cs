@@ -1,0 +1,131 @@
+using Advocacy.Domain.Alerts;
+using Advocacy.Domain.Messaging;
+using Advocacy.Jobs.Messaging;
+using Advocacy.Web.Alerts;
+using Advocacy.Web.Campaigns;
+using Alba;
+using Marten;
+
+namespace Advocacy.Tests.Alerts;
+
+public class dispatching_an_alert(MessagingFixture fixture) : MessagingTest(fixture)
+{
+    private async Task<Guid> ActiveCampaign(object? spendCap = null)
+    {
+        var launched = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { name = "Pay CHWs", hashtag = "#PayCHWs", countries = new[] { "KE", "CI", "UG" }, spendCap }).ToUrl("/api/campaigns");
+            s.AsAdmin();
+            s.StatusCodeShouldBe(201);
+        });
+        var id = (await launched.Read<CampaignView>()).Id;
+        await Host.Scenario(s => { s.Post.Url($"/api/campaigns/{id}/activate"); s.AsAdmin(); });
+        return id;
+    }
+
+    private async Task<Guid> Drafted(Guid campaign)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Json(new
+            {
+                channels = new[] { "sms" },
+                messages = new Dictionary<string, string> { ["en"] = "{first_name}, call your MP about {hashtag} today.", ["fr"] = "{first_name}, appelez votre député : {hashtag}." },
+                fallbackLanguage = "en",
+            }).ToUrl($"/api/campaigns/{campaign}/alerts");
+            s.AsAdmin();
+            s.StatusCodeShouldBe(201);
+        });
+        return (await result.Read<AlertView>()).Id;
+    }
+
+    private async Task<AlertView> Schedule(Guid alert, int status = 200) =>
+        await (await Host.Scenario(s => { s.Post.Json(new { sendAt = (DateTimeOffset?)null }).ToUrl($"/api/alerts/{alert}/schedule"); s.AsAdmin(); s.StatusCodeShouldBe(status); }))
+            .Read<AlertView>();
+
+    private async Task<AlertProgressView> WaitUntilSent(Guid alert, int expected)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var view = await (await Host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}"); s.AsAdmin(); })).Read<AlertView>();
+            if (view.Progress is { Targeted: > 0, Remaining: 0 } p && p.Sent + p.Delivered + p.Failed + p.Skipped == expected) return p;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Alert {alert} did not finish");
+    }
+
+    [Fact]
+    public async Task each_recipient_gets_the_alert_once_in_their_language()
+    {
+        await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE", "en");
+        await Host.EnrolledAdvocate("Aya Kouamé", "07 07 12 34 56", "CI", "fr");
+        await Host.EnrolledAdvocate("Grace Okello", "0772 123456", "UG", "sw");
+        await Host.EnrolledAdvocate("Ana Sitoe", "84 123 4567", "MZ", "pt", smsConsent: false);
+        var alert = await Drafted(await ActiveCampaign());
+
+        (await Schedule(alert)).State.ShouldBe("scheduled");
+        var progress = await WaitUntilSent(alert, 3);
+        progress.Targeted.ShouldBe(3);
+        progress.Failed.ShouldBe(0);
+
+        var bodies = Twilio.Sends.ToDictionary(r => r["To"]!, r => r["Body"]!);
+        bodies["+254712345678"].ShouldBe("Wanjiru, call your MP about #PayCHWs today.");
+        bodies["+2250707123456"].ShouldBe("Aya, appelez votre député : #PayCHWs.");
+        bodies["+256772123456"].ShouldBe("Grace, call your MP about #PayCHWs today."); // no Swahili text: the fallback
+        bodies.Count.ShouldBe(3);
+
+        // A retried or doubled dispatch adds no delivery and sends nothing again.
+        using (var scope = Host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DispatchAlertJob>().RunAsync(alert, CancellationToken.None);
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        (await session.Query<Delivery>().CountAsync(d => d.AlertId == alert)).ShouldBe(3);
+        Twilio.Sends.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task an_advocate_who_says_stop_before_their_turn_gets_nothing()
+    {
+        var wanjiru = await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE", "en");
+        await Host.EnrolledAdvocate("Grace Okello", "0772 123456", "UG", "en");
+        var alert = await Drafted(await ActiveCampaign());
+        await Schedule(alert);
+        // Stop arrives while the alert is going out; whichever comes first, no SMS reaches Wanjiru after it.
+        await Host.PostTwilio("/webhooks/twilio/sms", MessagingScenarios.InboundForm(wanjiru.Phone, "STOP"));
+        var stoppedAt = DateTimeOffset.UtcNow;
+        await WaitUntilSent(alert, 2);
+        Twilio.Sends.Where(r => r["To"] == wanjiru.Phone).ShouldAllBe(r => r.At < stoppedAt);
+    }
+
+    [Fact]
+    public async Task a_draft_campaign_or_a_blown_budget_refuses_to_send_with_the_figures()
+    {
+        await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE", "en");
+        var draftLaunch = await Host.Scenario(s => { s.Post.Json(new { name = "Count CHWs", hashtag = "#CountCHWs", countries = new[] { "KE" } }).ToUrl("/api/campaigns"); s.AsAdmin(); s.StatusCodeShouldBe(201); });
+        var draftAlert = await Drafted((await draftLaunch.Read<CampaignView>()).Id);
+        await Schedule(draftAlert, 409);
+
+        var capped = await Drafted(await ActiveCampaign(new { total = 0.01m, currency = "USD" }));
+        var refused = await Host.Scenario(s => { s.Post.Json(new { sendAt = (DateTimeOffset?)null }).ToUrl($"/api/alerts/{capped}/schedule"); s.AsAdmin(); s.StatusCodeShouldBe(409); });
+        var problem = await refused.Problem();
+        problem.GetProperty("estimatedCost").GetDecimal().ShouldBe(0.05m);
+        problem.GetProperty("remaining").GetDecimal().ShouldBe(0.01m);
+        Twilio.Sends.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_cancelled_alert_sends_nothing_more()
+    {
+        await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE", "en");
+        var alert = await Drafted(await ActiveCampaign());
+        var later = await Host.Scenario(s => { s.Post.Json(new { sendAt = DateTimeOffset.UtcNow.AddDays(2) }).ToUrl($"/api/alerts/{alert}/schedule"); s.AsAdmin(); });
+        (await later.Read<AlertView>()).State.ShouldBe("scheduled");
+        var cancelled = await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/cancel"); s.AsAdmin(); });
+        (await cancelled.Read<AlertView>()).State.ShouldBe("cancelled");
+
+        // Even a dispatch that runs anyway (it was already scheduled in Hangfire) sends nothing.
+        using (var scope = Host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DispatchAlertJob>().RunAsync(alert, CancellationToken.None);
+        Twilio.Sends.ShouldBeEmpty();
+        await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/cancel"); s.AsAdmin(); s.StatusCodeShouldBe(409); });
+    }
+}
