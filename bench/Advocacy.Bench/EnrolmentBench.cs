@@ -37,9 +37,11 @@ public static class EnrolmentBench
     /// <summary>
     /// What the enrolment handler writes, without HTTP, Wolverine or the duplicate-phone read: the stream
     /// with its AdvocateEnrolled event (the inline snapshot rides along) plus the phone claim,
-    /// <paramref name="perSave"/> advocates per SaveChangesAsync.
+    /// <paramref name="perSave"/> advocates per SaveChangesAsync. <paramref name="shape"/> adjusts each sample (the
+    /// dispatch bench gives everyone SMS consent).
     /// </summary>
-    public static async Task Domain(Measurement m, IDocumentStore store, SampleAdvocates sample, int count, int perSave)
+    public static async Task Domain(Measurement m, IDocumentStore store, SampleAdvocates sample, int count, int perSave,
+        Func<EnrollAdvocate, EnrollAdvocate>? shape = null)
     {
         m.Start();
         for (var saved = 0; saved < count; saved += perSave)
@@ -50,7 +52,8 @@ public static class EnrolmentBench
             for (var i = 0; i < batch; i++)
             {
                 var id = Guid.CreateVersion7();
-                var enrolled = EnrollAdvocateHandler.Decide(sample.Next(), id, DateTimeOffset.UtcNow);
+                var next = sample.Next();
+                var enrolled = EnrollAdvocateHandler.Decide(shape is null ? next : shape(next), id, DateTimeOffset.UtcNow);
                 session.Events.StartStream<Advocate>(id, enrolled);
                 session.Insert(new PhoneClaim(enrolled.Phone, id));
             }

@@ -15,6 +15,7 @@ namespace Advocacy.Bench;
 
 /// <summary>
 /// dotnet run -c Release --project bench/Advocacy.Bench -- [--advocates 100000] [--enrolments 2000] [--clients 4] [--searches 100] [--fresh]
+/// dotnet run -c Release --project bench/Advocacy.Bench -- dispatch [options]   (see <see cref="DispatchBench"/>)
 /// Hosts the app in process (Alba / TestServer: real pipeline, no sockets) on a bench database, and prints
 /// every figure beside a baseline measured in the same run. The seeded advocates are kept for the next run;
 /// each run's enrolments add to them, so --fresh (private cluster only) recreates the database first.
@@ -22,13 +23,14 @@ namespace Advocacy.Bench;
 public static class BenchProgram
 {
     private const string ApiKey = "bench-admin-key-not-a-secret";
-    private const int BenchPort = 54331; // 54329 is the app's private cluster, 54330 the tests'.
+    internal const int BenchPort = 54331; // 54329 is the app's private cluster, 54330 the tests'.
     private const int BatchSize = 100;
     private const int Rounds = 5;
     private const string BenchDatabase = "advocacy_bench";
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["dispatch", ..]) return await DispatchBench.RunAsync(args[1..]);
         if (Options.Parse(args) is not { } o) return 2;
         var run = Stopwatch.StartNew();
 
@@ -46,31 +48,15 @@ public static class BenchProgram
             Console.Error.WriteLine("--fresh only recreates the bench's own private database, not one set in ConnectionStrings__Advocacy.");
             return 2;
         }
-        // Read by Program.cs when the host is built, so they must be set before.
-        Environment.SetEnvironmentVariable("ConnectionStrings__Advocacy", connectionString);
-        Environment.SetEnvironmentVariable("ADVOCACY_ADMIN_API_KEY", ApiKey);
-        Environment.SetEnvironmentVariable("Demo__Seed", "false");
-        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+        SetHostEnvironment(connectionString);
 
         var hostStart = Stopwatch.StartNew();
-        await using var host = await AlbaHost.For<global::Program>(web =>
-        {
-            web.UseEnvironment(Environments.Production); // WebApplicationFactory defaults to Development.
-            // WebApplicationFactory guesses <solution>/Advocacy.Web; the project lives under src/.
-            web.UseContentRoot(Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "Advocacy.Web"));
-            web.ConfigureServices(s =>
-            {
-                // AddAdvocacy sets Wolverine's ApplicationAssembly to Advocacy.Web, so the endpoints are found
-                // although this assembly is the entry one.
-                s.AddSingleton<IStartupFilter, Baselines.PingEndpoint>();
-            });
-        });
+        await using var host = await StartHostAsync();
         hostStart.Stop();
 
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var sample = await SampleAdvocates.ResumeAsync(store);
-        using var client = host.Server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        using var client = Client(host);
 
         await PrintMachineAsync(connectionString, o, hostStart.Elapsed, host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);
 
@@ -151,10 +137,37 @@ public static class BenchProgram
         return 0;
     }
 
-    private static string LoadAverage() =>
+    /// <summary>Read by Program.cs when the host is built, so they must be set before.</summary>
+    internal static void SetHostEnvironment(string connectionString)
+    {
+        Environment.SetEnvironmentVariable("ConnectionStrings__Advocacy", connectionString);
+        Environment.SetEnvironmentVariable("ADVOCACY_ADMIN_API_KEY", ApiKey);
+        Environment.SetEnvironmentVariable("Demo__Seed", "false");
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+    }
+
+    /// <summary>The app in process (Alba / TestServer), in Production, with the ping baseline added before routing.</summary>
+    internal static Task<IAlbaHost> StartHostAsync() => AlbaHost.For<global::Program>(web =>
+    {
+        web.UseEnvironment(Environments.Production); // WebApplicationFactory defaults to Development.
+        // WebApplicationFactory guesses <solution>/Advocacy.Web; the project lives under src/.
+        web.UseContentRoot(Path.Combine(PrivatePostgres.RepositoryRoot(), "src", "Advocacy.Web"));
+        // AddAdvocacy sets Wolverine's ApplicationAssembly to Advocacy.Web, so the endpoints are found
+        // although this assembly is the entry one.
+        web.ConfigureServices(s => s.AddSingleton<IStartupFilter, Baselines.PingEndpoint>());
+    });
+
+    internal static HttpClient Client(IAlbaHost host)
+    {
+        var client = host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
+
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static async Task DropAsync(string maintenance, string database)
+    internal static async Task DropAsync(string maintenance, string database)
     {
         Console.WriteLine($"--fresh: dropping database {database}");
         await using var conn = new NpgsqlConnection(maintenance);

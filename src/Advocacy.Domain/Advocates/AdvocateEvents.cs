@@ -39,7 +39,7 @@ public record PhoneMarkedUndeliverable(Guid AdvocateId, string Phone, int? Error
 public record ActionTaken(Guid AdvocateId, Guid? CampaignId, Guid? AlertId, string How, string? Text, string RecordedBy, DateTimeOffset TakenAt);
 
 /// <summary>A free-text SMS from the advocate, kept for an organizer to read and answer.</summary>
-public record ReplyReceived(Guid AdvocateId, string Text, string? ProviderMessageId, DateTimeOffset ReceivedAt);
+public record ReplyReceived(Guid AdvocateId, string Text, string? ProviderMessageId, DateTimeOffset ReceivedAt, Guid? AlertId = null);
 
 /// <summary>Appended to the duplicate's stream: it is closed and points at its survivor.</summary>
 public record AdvocateMerged(Guid AdvocateId, Guid SurvivorId, string MergedBy, DateTimeOffset MergedAt);

@@ -21,6 +21,14 @@ public record Alert(
 
     public Alert Apply(AlertCancelled e) => this with { State = AlertState.Cancelled };
 
+    public Alert Apply(AlertPaused e) => this with { State = AlertState.Paused };
+
+    public Alert Apply(AlertResumed e) => this with { State = DispatchStartedAt is null ? AlertState.Scheduled : AlertState.Dispatching };
+
+    public Alert Apply(AlertResendRequested e) => this with { ResendRounds = e.Round };
+
+    public int ResendRounds { get; init; }
+
     /// <summary>Sends of this alert go out only while it is scheduled or dispatching.</summary>
     public bool Sending => State is AlertState.Scheduled or AlertState.Dispatching;
 

@@ -20,3 +20,10 @@ public record AlertScheduled(Guid AlertId, DateTimeOffset SendAt, decimal Estima
 public record AlertDispatchStarted(Guid AlertId, Dictionary<string, int> Recipients, int Total, DateTimeOffset StartedAt);
 
 public record AlertCancelled(Guid AlertId, string CancelledBy, DateTimeOffset CancelledAt);
+
+public record AlertPaused(Guid AlertId, string PausedBy, DateTimeOffset PausedAt);
+
+public record AlertResumed(Guid AlertId, string ResumedBy, DateTimeOffset ResumedAt);
+
+/// <summary>Failed deliveries of the alert get one more try each (round n), consent checked again.</summary>
+public record AlertResendRequested(Guid AlertId, int Round, int Deliveries, string RequestedBy, DateTimeOffset RequestedAt);

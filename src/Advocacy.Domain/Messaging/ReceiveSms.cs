@@ -14,14 +14,39 @@ public record InboundReply(string? Text, string? Language, bool Replayed = false
     public static readonly InboundReply Replay = new(null, null, true);
 }
 
+/// <summary>What the handler looked up for attribution: live campaign keywords and the alerts the advocate recently got.</summary>
+public record InboundContext(IReadOnlyDictionary<string, Guid> CampaignKeywords, IReadOnlyList<RecentAlert> RecentAlerts)
+{
+    public static readonly InboundContext None = new(new Dictionary<string, Guid>(), []);
+
+    /// <summary>The most recent alert the advocate received, of one campaign or of any.</summary>
+    public RecentAlert? Latest(Guid? campaignId = null) =>
+        RecentAlerts.Where(a => campaignId is null || a.CampaignId == campaignId).MaxBy(a => a.SentAt);
+}
+
+public record RecentAlert(Guid AlertId, Guid CampaignId, DateTimeOffset SentAt);
+
 /// <summary>The events an inbound SMS causes, on which stream, and the reply due.</summary>
 public record InboundDecision(Guid? StreamId, object[] Events, bool StartsStream, ReplyKind? Reply, string Language, string? Name);
 
 public static class ReceiveSmsHandler
 {
-    public static InboundDecision Decide(Advocate? advocate, ReceiveSms m, string from, DateTimeOffset now, bool answersOptOut)
+    public static InboundDecision Decide(Advocate? advocate, ReceiveSms m, string from, DateTimeOffset now, bool answersOptOut,
+        InboundContext? context = null)
     {
+        context ??= InboundContext.None;
         var intent = Keywords.Parse(m.Body);
+        // A campaign's own keyword (e.g. PAY) is a DONE for that campaign.
+        Guid? keywordCampaign = null;
+        if (intent.Kind == KeywordKind.Other)
+            foreach (var (keyword, campaignId) in context.CampaignKeywords)
+                if (Keywords.Parse(m.Body, keyword).Kind == KeywordKind.Done)
+                {
+                    intent = intent with { Kind = KeywordKind.Done };
+                    keywordCampaign = campaignId;
+                    break;
+                }
+        var attributed = context.Latest(keywordCampaign);
         var language = advocate?.Language ?? CountryLanguages.For(PhoneRegions.CountryOf(from));
         var evidence = new ConsentEvidence(intent.Kind.ToString().ToUpperInvariant(), m.Body, m.MessageSid, language);
         InboundDecision Reply(ReplyKind? kind, params object[] events) =>
@@ -49,11 +74,11 @@ public static class ReceiveSmsHandler
                 new OptedIn(advocate.Id, Channel.Sms, "keyword", "advocate", now, evidence)),
             KeywordKind.Help => Reply(Answer(ReplyKind.Help)),
             KeywordKind.Done => Reply(ReplyKind.DoneThanks,
-                new ActionTaken(advocate.Id, null, null, "sms-reply", m.Body, "advocate", now)),
+                new ActionTaken(advocate.Id, attributed?.CampaignId ?? keywordCampaign, attributed?.AlertId, "sms-reply", m.Body, "advocate", now)),
             KeywordKind.Language when intent.Language == advocate.Language => new(advocate.Id, [], false, ReplyKind.LanguageChanged, advocate.Language, advocate.Name),
             KeywordKind.Language => new(advocate.Id, [new LanguageChanged(advocate.Id, intent.Language!, "advocate", now)], false,
                 ReplyKind.LanguageChanged, intent.Language!, advocate.Name),
-            _ => Reply(null, new ReplyReceived(advocate.Id, m.Body, m.MessageSid, now)),
+            _ => Reply(null, new ReplyReceived(advocate.Id, m.Body, m.MessageSid, now, attributed?.AlertId)),
         };
     }
 
@@ -80,7 +105,8 @@ public static class ReceiveSmsHandler
         var advocate = claim is null ? null : await session.LoadAsync<Advocate>(claim.AdvocateId);
         if (advocate is { Status: AdvocateStatus.Merged }) advocate = null;
 
-        var decision = Decide(advocate, m, from, now, settings.AppAnswersOptOutKeywords(m.To) && settings.AppAnswersOptOutKeywords(m.Via));
+        var context = advocate is null ? InboundContext.None : await Attribution.LookUp(session, advocate.Id, now);
+        var decision = Decide(advocate, m, from, now, settings.AppAnswersOptOutKeywords(m.To) && settings.AppAnswersOptOutKeywords(m.Via), context);
         if (decision.StartsStream)
         {
             session.Events.StartStream<Advocate>(decision.StreamId!.Value, decision.Events);

@@ -66,7 +66,7 @@ public static class SendMessageHandler
     {
         var notBefore = kind == DeliveryKinds.Reply ? now : quietHours.NextAllowed(now, TimeZones.Find(DeliveryRules.ZoneOf(advocate)));
         var delivery = new Delivery(Guid.CreateVersion7(), idempotencyKey, advocate.Id, channel,
-            channel == Channel.Sms ? advocate.Phone : advocate.Email!, body, subject, kind, advocate.Language,
+            channel == Channel.Sms ? advocate.Phone : advocate.Email ?? "", body, subject, kind, advocate.Language,
             advocate.Country, by, now, notBefore)
         {
             UnsubscribeToken = channel == Channel.Email ? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() : null,

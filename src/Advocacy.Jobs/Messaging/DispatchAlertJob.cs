@@ -14,8 +14,9 @@ namespace Advocacy.Jobs.Messaging;
 /// </summary>
 public sealed class DispatchAlertJob(IDocumentStore store, IBackgroundJobClient jobs, MessagingSettings settings, TimeProvider clock)
 {
+    // No global lock: two dispatches of one alert race only to insert the same idempotency keys, and the
+    // loser's unique violation makes Hangfire retry it, when it finds every delivery written.
     [AutomaticRetry(Attempts = 5)]
-    [DisableConcurrentExecution(300)]
     public async Task RunAsync(Guid alertId, CancellationToken ct)
     {
         await using var query = store.QuerySession();

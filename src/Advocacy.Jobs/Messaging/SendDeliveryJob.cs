@@ -47,7 +47,9 @@ public sealed class SendDeliveryJob(
         var decision = DeliveryRules.Decide(delivery, advocate, now, settings.QuietHours);
         if (delivery.AlertId is { } alertId && decision.Kind is ClaimKind.Claim or ClaimKind.Defer
             && await session.LoadAsync<Alert>(alertId, ct) is { Sending: false } alert)
-            decision = new ClaimDecision(ClaimKind.Skip, $"alert {alert.State.ToString().ToLowerInvariant()}");
+            decision = alert.State == AlertState.Paused
+                ? new ClaimDecision(ClaimKind.Leave, "alert paused") // held, queued, until the alert resumes
+                : new ClaimDecision(ClaimKind.Skip, $"alert {alert.State.ToString().ToLowerInvariant()}");
 
         if (decision.Kind == ClaimKind.Reconcile && await FoundAtProviderAsync(delivery, ct) is { } found)
         {

@@ -15,6 +15,7 @@ public record AlertView(Guid Id, Guid CampaignId, string[] Channels, Dictionary<
     string DraftedBy, DateTimeOffset DraftedAt, long Version, DateTimeOffset? SendAt, decimal EstimatedCost)
 {
     public AlertProgressView? Progress { get; init; }
+    public Funnel? Funnel { get; init; }
 
     public static AlertView Of(Alert a) => new(a.Id, a.CampaignId, a.Channels.Select(c => c.ToString().ToLowerInvariant()).ToArray(),
         a.Messages, a.Subjects, a.FallbackLanguage, a.Link, a.Audience, a.State.ToString().ToLowerInvariant(), a.DraftedBy,
@@ -45,7 +46,7 @@ public static class AlertEndpoints
     {
         if (await session.LoadAsync<Alert>(id, ct) is not { } alert) return NotFound(id);
         var progress = await AlertProgress.Read(session, alert, twilio.Value.MessagesPerSecond, clock.GetUtcNow(), ct);
-        return Results.Ok(AlertView.Of(alert) with { Progress = progress });
+        return Results.Ok(AlertView.Of(alert) with { Progress = progress, Funnel = await AlertFunnel.Read(session, alert, ct) });
     }
 
     [WolverinePost("/api/alerts/{id}/schedule"), Authorize(Policy = Policies.SendMessages)]
@@ -53,6 +54,24 @@ public static class AlertEndpoints
     {
         var outcome = await bus.InvokeAsync<Outcome>(body with { AlertId = id, By = http.User.ToActor() });
         return await outcome.ToResult(async () => Results.Ok(AlertView.Of((await session.LoadAsync<Alert>(id))!)));
+    }
+
+    [WolverinePost("/api/alerts/{id}/pause"), Authorize(Policy = Policies.SendMessages)]
+    public static Task<IResult> Pause(Guid id, HttpContext http, IMessageBus bus, IQuerySession session) =>
+        Control(new ControlAlert(id, AlertControl.Pause) { By = http.User.ToActor() }, bus, session);
+
+    [WolverinePost("/api/alerts/{id}/resume"), Authorize(Policy = Policies.SendMessages)]
+    public static Task<IResult> Resume(Guid id, HttpContext http, IMessageBus bus, IQuerySession session) =>
+        Control(new ControlAlert(id, AlertControl.Resume) { By = http.User.ToActor() }, bus, session);
+
+    [WolverinePost("/api/alerts/{id}/resend-failed"), Authorize(Policy = Policies.SendMessages)]
+    public static Task<IResult> ResendFailed(Guid id, HttpContext http, IMessageBus bus, IQuerySession session) =>
+        Control(new ResendFailed(id) { By = http.User.ToActor() }, bus, session);
+
+    private static async Task<IResult> Control(object command, IMessageBus bus, IQuerySession session)
+    {
+        var outcome = await bus.InvokeAsync<Outcome>(command);
+        return await outcome.ToResult(async () => Results.Ok(AlertView.Of((await session.LoadAsync<Alert>(outcome.Id))!)));
     }
 
     [WolverinePost("/api/alerts/{id}/cancel"), Authorize(Policy = Policies.SendMessages)]

@@ -1,3 +1,4 @@
+using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Common;
 using Advocacy.Web.Auth;
@@ -17,12 +18,18 @@ public record CampaignFunnelView(int Targeted, int Sent, int Delivered, int Fail
 public record CampaignView(
     Guid Id, string Name, string Hashtag, string Goal, string[] Countries, DateOnly StartsOn, DateOnly? EndsOn, string? Keyword,
     SpendCap? SpendCap, string State, string LaunchedBy, DateTimeOffset LaunchedAt, DateTimeOffset? ClosedAt, long Version,
-    IReadOnlyList<object> Alerts, CampaignFunnelView Funnel)
+    IReadOnlyList<CampaignAlertView> Alerts, CampaignFunnelView Funnel)
 {
-    public static CampaignView Of(Campaign c) => new(c.Id, c.Name, c.Hashtag, c.Goal, c.Countries, c.StartsOn, c.EndsOn, c.Keyword,
-        c.SpendCap, c.State.ToString().ToLowerInvariant(), c.LaunchedBy, c.LaunchedAt, c.ClosedAt, c.Version, [],
-        new CampaignFunnelView(0, 0, 0, 0, 0, 0));
+    public static CampaignView Of(Campaign c, IReadOnlyList<CampaignAlertView>? alerts = null, Advocacy.Domain.Alerts.Funnel? funnel = null)
+    {
+        var f = funnel ?? Advocacy.Domain.Alerts.Funnel.Empty;
+        return new(c.Id, c.Name, c.Hashtag, c.Goal, c.Countries, c.StartsOn, c.EndsOn, c.Keyword,
+            c.SpendCap, c.State.ToString().ToLowerInvariant(), c.LaunchedBy, c.LaunchedAt, c.ClosedAt, c.Version, alerts ?? [],
+            new CampaignFunnelView(f.Targeted, f.Sent, f.Delivered, f.Failed, f.Replied, f.Acted));
+    }
 }
+
+public record CampaignAlertView(Guid Id, string State, string[] Channels, DateTimeOffset? SendAt, int Targeted, Funnel Funnel);
 
 public record CampaignPage(IReadOnlyList<CampaignView> Items, long Total, int Page, int PageSize);
 
@@ -36,11 +43,19 @@ public static class CampaignEndpoints
             Results.Created($"/api/campaigns/{outcome.Id}", CampaignView.Of((await session.LoadAsync<Campaign>(outcome.Id))!)));
     }
 
+    /// <summary>The campaign with its alerts and the funnel summed over them.</summary>
     [WolverineGet("/api/campaigns/{id}"), Authorize(Policy = Policies.Read)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
-        await session.LoadAsync<Campaign>(id) is { } campaign
-            ? Results.Ok(CampaignView.Of(campaign))
-            : Results.Problem(Outcome.NotFound("Campaign", id).Problem!);
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Campaign>(id, ct) is not { } campaign) return Results.Problem(Outcome.NotFound("Campaign", id).Problem!);
+        var alerts = await session.Query<Alert>().Where(a => a.CampaignId == id).OrderBy(a => a.DraftedAt).ToListAsync(ct);
+        var views = new List<CampaignAlertView>();
+        foreach (var alert in alerts)
+            views.Add(new CampaignAlertView(alert.Id, alert.State.ToString().ToLowerInvariant(),
+                alert.Channels.Select(c => c.ToString().ToLowerInvariant()).ToArray(), alert.SendAt, alert.Targeted,
+                await AlertFunnel.Read(session, alert, ct)));
+        return Results.Ok(CampaignView.Of(campaign, views, views.Aggregate(Advocacy.Domain.Alerts.Funnel.Empty, (sum, a) => sum.Plus(a.Funnel))));
+    }
 
     /// <summary>Campaigns, newest first, optionally by state (draft, active, closed).</summary>
     [WolverineGet("/api/campaigns"), Authorize(Policy = Policies.Read)]
@@ -61,7 +76,7 @@ public static class CampaignEndpoints
         var size = pageSize ?? 50;
         var total = await query.LongCountAsync();
         var items = await query.OrderByDescending(c => c.LaunchedAt).ThenBy(c => c.Id).Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync();
-        return Results.Ok(new CampaignPage(items.Select(CampaignView.Of).ToList(), total, page ?? 1, size));
+        return Results.Ok(new CampaignPage(items.Select(c => CampaignView.Of(c)).ToList(), total, page ?? 1, size));
     }
 
     [WolverinePost("/api/campaigns/{id}/activate"), Authorize(Policy = Policies.SendMessages)]

@@ -43,12 +43,13 @@ public class dispatching_an_alert(MessagingFixture fixture) : MessagingTest(fixt
         await (await Host.Scenario(s => { s.Post.Json(new { sendAt = (DateTimeOffset?)null }).ToUrl($"/api/alerts/{alert}/schedule"); s.AsAdmin(); s.StatusCodeShouldBe(status); }))
             .Read<AlertView>();
 
-    private async Task<AlertProgressView> WaitUntilSent(Guid alert, int expected)
+    /// <summary>Until nothing is left to send; with <paramref name="expected"/>, until that many deliveries finished.</summary>
+    private async Task<AlertProgressView> WaitUntilSent(Guid alert, int? expected = null)
     {
         for (var i = 0; i < 300; i++)
         {
             var view = await (await Host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}"); s.AsAdmin(); })).Read<AlertView>();
-            if (view.Progress is { Targeted: > 0, Remaining: 0 } p && p.Sent + p.Delivered + p.Failed + p.Skipped == expected) return p;
+            if (view.Progress is { Targeted: > 0, Remaining: 0 } p && (expected is null || p.Sent + p.Delivered + p.Failed + p.Skipped == expected)) return p;
             await Task.Delay(100);
         }
         throw new TimeoutException($"Alert {alert} did not finish");
@@ -92,7 +93,7 @@ public class dispatching_an_alert(MessagingFixture fixture) : MessagingTest(fixt
         // Stop arrives while the alert is going out; whichever comes first, no SMS reaches Wanjiru after it.
         await Host.PostTwilio("/webhooks/twilio/sms", MessagingScenarios.InboundForm(wanjiru.Phone, "STOP"));
         var stoppedAt = DateTimeOffset.UtcNow;
-        await WaitUntilSent(alert, 2);
+        await WaitUntilSent(alert); // the STOP may land before the audience is frozen (1 recipient) or after (2)
         Twilio.Sends.Where(r => r["To"] == wanjiru.Phone).ShouldAllBe(r => r.At < stoppedAt);
     }
 
@@ -127,5 +128,103 @@ public class dispatching_an_alert(MessagingFixture fixture) : MessagingTest(fixt
             await scope.ServiceProvider.GetRequiredService<DispatchAlertJob>().RunAsync(alert, CancellationToken.None);
         Twilio.Sends.ShouldBeEmpty();
         await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/cancel"); s.AsAdmin(); s.StatusCodeShouldBe(409); });
+    }
+}
+
+public class following_an_alert_through_its_funnel(MessagingFixture fixture) : MessagingTest(fixture)
+{
+    private async Task<(Guid Campaign, Guid Alert)> Sent(params (string Name, string Phone, string Country, string Language)[] people)
+    {
+        foreach (var p in people) await Host.EnrolledAdvocate(p.Name, p.Phone, p.Country, p.Language);
+        var launched = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { name = "Pay CHWs", hashtag = "#PayCHWs", countries = new[] { "KE", "CI", "UG" }, keyword = "PAY" }).ToUrl("/api/campaigns");
+            s.AsAdmin();
+            s.StatusCodeShouldBe(201);
+        });
+        var campaign = (await launched.Read<CampaignView>()).Id;
+        await Host.Scenario(s => { s.Post.Url($"/api/campaigns/{campaign}/activate"); s.AsAdmin(); });
+        var drafted = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { channels = new[] { "sms" }, messages = new Dictionary<string, string> { ["en"] = "Reply DONE or PAY when you called your MP." }, fallbackLanguage = "en" })
+                .ToUrl($"/api/campaigns/{campaign}/alerts");
+            s.AsAdmin();
+            s.StatusCodeShouldBe(201);
+        });
+        var alert = (await drafted.Read<AlertView>()).Id;
+        await Host.Scenario(s => { s.Post.Json(new { sendAt = (DateTimeOffset?)null }).ToUrl($"/api/alerts/{alert}/schedule"); s.AsAdmin(); });
+        return (campaign, alert);
+    }
+
+    private async Task<AlertView> WaitFor(Guid alert, Func<AlertView, bool> until)
+    {
+        AlertView? view = null;
+        for (var i = 0; i < 300; i++)
+        {
+            view = await (await Host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}"); s.AsAdmin(); })).Read<AlertView>();
+            if (until(view)) return view;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Alert {alert} never got there: {view?.State} {view?.Progress} {view?.Funnel}");
+    }
+
+    [Fact]
+    public async Task replies_and_actions_are_attributed_and_the_funnel_adds_up()
+    {
+        var (campaign, alert) = await Sent(("Wanjiru Mwangi", "0712 345678", "KE", "en"), ("Aya Kouamé", "07 07 12 34 56", "CI", "fr"),
+            ("Grace Okello", "0772 123456", "UG", "en"));
+        await WaitFor(alert, a => a.Funnel!.Sent == 3);
+
+        await Host.PostTwilio("/webhooks/twilio/sms", MessagingScenarios.InboundForm("+254712345678", "done"));
+        await Host.PostTwilio("/webhooks/twilio/sms", MessagingScenarios.InboundForm("+2250707123456", "Pay!"));   // the campaign's keyword
+        await Host.PostTwilio("/webhooks/twilio/sms", MessagingScenarios.InboundForm("+256772123456", "I will call tomorrow"));
+
+        var funnel = (await WaitFor(alert, a => a.Funnel!.Replied == 3)).Funnel!;
+        funnel.ShouldBe(new Funnel(Targeted: 3, Sent: 3, Delivered: 0, Failed: 0, Skipped: 0, Pending: 0, Replied: 3, Acted: 2));
+        var page = await (await Host.Scenario(s => { s.Get.Url($"/api/campaigns/{campaign}"); s.AsAdmin(); })).Read<CampaignView>();
+        page.Funnel.ShouldBe(new CampaignFunnelView(3, 3, 0, 0, 3, 2));
+        page.Alerts.ShouldHaveSingleItem().Id.ShouldBe(alert);
+    }
+
+    [Fact]
+    public async Task failed_deliveries_are_resent_once_and_each_recipient_counts_once()
+    {
+        Twilio.FailNext(100, 503);
+        var (_, alert) = await Sent(("Wanjiru Mwangi", "0712 345678", "KE", "en"), ("Grace Okello", "0772 123456", "UG", "en"));
+        await WaitFor(alert, a => a.Funnel!.Failed == 2);
+        Twilio.Reset();
+
+        await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/resend-failed"); s.AsAdmin(); });
+        var after = await WaitFor(alert, a => a.Funnel!.Sent == 2);
+        after.Funnel!.Targeted.ShouldBe(2);
+        after.Funnel.Failed.ShouldBe(0);
+        Twilio.Messages.Count.ShouldBe(2);
+
+        // Nothing failed any more: a second re-send has nothing to do.
+        await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/resend-failed"); s.AsAdmin(); s.StatusCodeShouldBe(409); });
+    }
+
+    [Fact]
+    public async Task a_paused_alert_holds_its_queue_until_resumed()
+    {
+        // Night in Nairobi: the dispatch writes the deliveries, and they wait for the morning.
+        Fixture.Clock.Set(new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.Zero));
+        var (_, alert) = await Sent(("Wanjiru Mwangi", "0712 345678", "KE", "en"));
+        await WaitFor(alert, a => a.Progress!.Queued == 1);
+
+        await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/pause"); s.AsAdmin(); });
+        Fixture.Clock.Set(new DateTimeOffset(2026, 11, 24, 5, 0, 0, TimeSpan.Zero)); // morning: allowed, but paused
+        await using (var session = Host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession())
+        {
+            var ids = (await Marten.QueryableExtensions.ToListAsync(session.Query<Advocacy.Domain.Messaging.Delivery>().Where(d => d.AlertId == alert))).Select(d => d.Id).ToArray();
+            using var scope = Host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Advocacy.Jobs.Messaging.SendDeliveriesJob>().RunAsync(ids, CancellationToken.None);
+        }
+        Twilio.Sends.ShouldBeEmpty();
+
+        var resumed = await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/resume"); s.AsAdmin(); });
+        (await resumed.Read<AlertView>()).State.ShouldBe("dispatching");
+        await WaitFor(alert, a => a.Funnel!.Sent == 1);
+        Twilio.Sends.Count.ShouldBe(1);
     }
 }
