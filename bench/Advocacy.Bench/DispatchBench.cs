@@ -166,7 +166,7 @@ public static class DispatchBench
         var tally = fake.Track(marker);
         fake.PeakInFlight = 0;
         var refusedBefore = fake.Refused;
-        using var memory = new MemorySampler();
+        using var memory = new ResourceSampler();
         long own = 0;
         var t0 = Stopwatch.GetTimestamp();
         var campaign = await ActiveCampaignAsync(client, "#BenchDispatch");
@@ -252,6 +252,7 @@ public static class DispatchBench
                 ["Peak concurrent requests at the fake", $"{peakInFlight}", $"{Senders} (bare loop)", "", "", ""],
                 ["Memory: working set before / sampled max during / process peak (PeakWorkingSet64)", $"{Mb(memory.First)} / {Mb(memory.MaxWorkingSet)} / {Mb(Process.GetCurrentProcess().PeakWorkingSet64)} MiB", "", "", "", ""],
                 ["  GC heap: sampled max during", $"{Mb(memory.MaxHeap)} MiB", "", "", "", ""],
+                [$"CPU during the dispatch, in cores of {Environment.ProcessorCount}: this process / bench PostgreSQL / whole machine (iowait)", $"{memory.AppCores:N2} / {memory.PostgresCores:N2} / {memory.MachineCores:N2} ({memory.IoWaitCores:N2})", "", "", "", ""],
             ]);
 
         Table("Database commits during the dispatch (pg_stat_database.xact_commit of the bench database, net of the idle background)",
@@ -319,6 +320,7 @@ public static class DispatchBench
             await Call(client, HttpMethod.Post, $"/api/alerts/{alert}/cancel", null, 200);
         }
         if (arrivals.Length < 2) return;
+        var created = await db.JobsAfterAsync(0); // the jobs were emptied before this host started
 
         var first = arrivals[0];
         var last = arrivals[^1];
@@ -347,6 +349,7 @@ public static class DispatchBench
                 ["60-second window from 10 s", double.IsNaN(minute) ? "- (under 60 s of steady sending)" : $"{F(minute)} msg/s", $"≥ {0.95 * PacedRate:N0} msg/s", double.IsNaN(minute) ? "-" : Met(minute >= 0.95 * PacedRate)],
                 ["10-second sliding windows after 10 s (1-s steps): min / mean / max", sliding.Count == 0 ? "-" : $"{F(sliding.Min())} / {F(sliding.Average())} / {F(sliding.Max())} msg/s", "", ""],
                 ["Per 10-s window from the first message", string.Join(", ", buckets), "", ""],
+                ["Hangfire jobs created", string.Join(", ", created.Select(j => $"{j.Job} {j.State} {j.Count}")), "", ""],
                 ["Expected completion shown 20 s in, minus the actual last message", double.IsNaN(promisedError) ? "-" : $"{promisedError:+0.0;-0.0} s", "", ""],
             ]);
     }
@@ -497,14 +500,23 @@ public static class DispatchBench
 
     private static string Met(bool met) => met ? "yes" : "**no**";
 
-    /// <summary>Working set and GC heap every 200 ms while a dispatch runs.</summary>
-    private sealed class MemorySampler : IDisposable
+    /// <summary>
+    /// While a dispatch runs: working set and GC heap every 200 ms, and the CPU used by this process (app, Hangfire,
+    /// fake Twilio), by the bench's PostgreSQL cluster (postmaster and backends, exited ones included) and by the
+    /// whole machine (/proc/stat; others' work included), in cores.
+    /// </summary>
+    private sealed class ResourceSampler : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _loop;
+        private readonly long _started = Stopwatch.GetTimestamp();
+        private readonly TimeSpan _cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        private readonly double _pg0 = PostgresSeconds();
+        private readonly (double Busy, double Total, double IoWait) _machine0 = Machine();
         public long First, MaxWorkingSet, MaxHeap;
+        public double AppCores, PostgresCores, MachineCores, IoWaitCores;
 
-        public MemorySampler()
+        public ResourceSampler()
         {
             using (var p = Process.GetCurrentProcess()) First = p.WorkingSet64;
             _loop = Task.Run(async () =>
@@ -522,14 +534,54 @@ public static class DispatchBench
 
         public void Stop()
         {
+            if (_stop.IsCancellationRequested) return;
             _stop.Cancel();
             _loop.Wait();
+            var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+            AppCores = (Process.GetCurrentProcess().TotalProcessorTime - _cpu0).TotalSeconds / wall;
+            PostgresCores = (PostgresSeconds() - _pg0) / wall;
+            var m = Machine();
+            var share = Environment.ProcessorCount / (m.Total - _machine0.Total);
+            MachineCores = (m.Busy - _machine0.Busy) * share;
+            IoWaitCores = (m.IoWait - _machine0.IoWait) * share;
         }
 
         public void Dispose()
         {
-            if (!_stop.IsCancellationRequested) Stop();
+            Stop();
             _stop.Dispose();
+        }
+
+        /// <summary>CPU seconds of the cluster on the bench port: its postmaster (with reaped backends) and live children.</summary>
+        private static double PostgresSeconds()
+        {
+            try
+            {
+                var stats = Directory.GetDirectories("/proc").Select(d => Path.GetFileName(d)).Where(d => d.All(char.IsDigit))
+                    .Select(pid =>
+                    {
+                        try
+                        {
+                            var cmdline = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+                            var stat = File.ReadAllText($"/proc/{pid}/stat");
+                            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // f[0] is field 3 (state)
+                            return (Pid: pid, Cmd: cmdline, Ppid: f[1], Own: double.Parse(f[11]) + double.Parse(f[12]), Reaped: double.Parse(f[13]) + double.Parse(f[14]));
+                        }
+                        catch (Exception) { return default; }
+                    }).Where(s => s.Pid is not null).ToList();
+                var postmaster = stats.FirstOrDefault(s => s.Cmd.Contains("postgres") && s.Cmd.Contains($"-p {BenchProgram.BenchPort}"));
+                if (postmaster.Pid is null) return double.NaN;
+                var ticks = postmaster.Own + postmaster.Reaped + stats.Where(s => s.Ppid == postmaster.Pid).Sum(s => s.Own);
+                return ticks / 100.0; // USER_HZ
+            }
+            catch (Exception) { return double.NaN; }
+        }
+
+        private static (double Busy, double Total, double IoWait) Machine()
+        {
+            var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(double.Parse).ToArray();
+            var total = f.Sum();
+            return (total - f[3] - f[4], total, f[4]);
         }
     }
 

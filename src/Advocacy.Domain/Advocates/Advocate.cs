@@ -70,7 +70,14 @@ public record Advocate(
     public Advocate Apply(PhoneMarkedUndeliverable e) =>
         e.Phone == Phone ? this with { PhoneUndeliverable = true, UpdatedAt = e.MarkedAt } : this;
 
-    public Advocate Apply(ActionTaken e) => this with { LastActionAt = e.TakenAt };
+    public Advocate Apply(ActionTaken e) => this with
+    {
+        LastActionAt = e.TakenAt,
+        ActedInCampaigns = e.CampaignId is { } c && !ActedInCampaigns.Contains(c) ? [.. ActedInCampaigns, c] : ActedInCampaigns,
+    };
+
+    /// <summary>Campaigns this advocate acted in (an audience filter).</summary>
+    public Guid[] ActedInCampaigns { get; init; } = [];
 
     public ChannelConsent ConsentOn(Channel channel) => channel == Channel.Sms ? SmsConsent : EmailConsent;
 

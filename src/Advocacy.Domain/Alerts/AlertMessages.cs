@@ -6,7 +6,8 @@ namespace Advocacy.Domain.Alerts;
 /// <summary>One advocate's copy of an alert: their language (or the fallback) with the merge fields filled.</summary>
 public static class AlertMessages
 {
-    public static (string Body, string? Subject, string Language) Render(Alert alert, Campaign campaign, Advocate advocate)
+    /// <param name="trackedLink">This recipient's short link to the alert's page, which records the click as an action.</param>
+    public static (string Body, string? Subject, string Language) Render(Alert alert, Campaign campaign, Advocate advocate, string? trackedLink = null)
     {
         var language = alert.LanguageFor(advocate.Language);
         var values = new Dictionary<string, string>
@@ -14,7 +15,7 @@ public static class AlertMessages
             ["first_name"] = advocate.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? advocate.Name,
             ["name"] = advocate.Name,
             ["country"] = CountryName(advocate.Country, language),
-            ["link"] = alert.Link ?? "",
+            ["link"] = trackedLink ?? alert.Link ?? "",
             ["hashtag"] = campaign.Hashtag,
         };
         var subject = alert.Subjects is { } subjects

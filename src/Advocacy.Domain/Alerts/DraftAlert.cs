@@ -54,7 +54,6 @@ public class AudienceValidator : AbstractValidator<Audience>
         RuleFor(x => x.TrainedOnly).Equal(false).WithMessage("Training filters arrive with the trainings feature.");
         RuleFor(x => x.CertifiedOnly).Equal(false).WithMessage("Training filters arrive with the trainings feature.");
         RuleFor(x => x.CoalitionIds).Empty().WithMessage("Coalition filters arrive with the coalitions feature.");
-        RuleFor(x => x.ActedInCampaign).Null().WithMessage("The acted-in-campaign filter arrives with alert dispatch.");
         RuleFor(x => x.EnrolledBefore).GreaterThan(x => x.EnrolledAfter).When(x => x.EnrolledAfter is not null && x.EnrolledBefore is not null);
     }
 }

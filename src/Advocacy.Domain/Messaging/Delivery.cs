@@ -27,6 +27,9 @@ public record Delivery(
     public int Attempts { get; init; }
     public string? UnsubscribeToken { get; init; }
     public Guid? AlertId { get; init; }
+
+    /// <summary>The code of this recipient's tracked link (<c>/l/{code}</c>), when the alert has a link.</summary>
+    public string? LinkCode { get; init; }
     public List<DeliveryStep> History { get; init; } = [];
 
     /// <summary>Marten's optimistic-concurrency version: two workers cannot both claim the same delivery.</summary>

@@ -14,7 +14,8 @@ public static class MessagingConfiguration
             .Index(d => d.ProviderMessageId)
             .Index(d => d.UnsubscribeToken)
             .Index(d => d.Status)
-            .Index(d => d.AlertId);
+            .Index(d => d.AlertId)
+            .Index(d => d.LinkCode);
         opts.Schema.For<InboundMessage>().Index(m => m.AdvocateId).Index(m => m.From);
         return opts;
     }

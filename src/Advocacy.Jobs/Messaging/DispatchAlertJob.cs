@@ -12,7 +12,8 @@ namespace Advocacy.Jobs.Messaging;
 /// and channel in batches of ~1,000, and hands each batch to one send job. The idempotency key
 /// (alert, advocate, channel) is unique in the database, so a re-run adds no twin.
 /// </summary>
-public sealed class DispatchAlertJob(IDocumentStore store, IBackgroundJobClient jobs, MessagingSettings settings, TimeProvider clock)
+public sealed class DispatchAlertJob(
+    IDocumentStore store, IBackgroundJobClient jobs, MessagingSettings settings, PublicUrls urls, TimeProvider clock)
 {
     // No global lock: two dispatches of one alert race only to insert the same idempotency keys, and the
     // loser's unique violation makes Hangfire retry it, when it finds every delivery written.
@@ -31,7 +32,17 @@ public sealed class DispatchAlertJob(IDocumentStore store, IBackgroundJobClient 
         foreach (var (channel, recipients) in members)
         foreach (var batch in recipients.Chunk(SendDeliveriesJob.BatchSize))
         {
-            var ids = await WriteBatchAsync(alert, campaign, channel, batch.Select(m => m.Id).ToArray(), ct);
+            var advocateIds = batch.Select(m => m.Id).ToArray();
+            Guid[] ids;
+            try
+            {
+                ids = await WriteBatchAsync(alert, campaign, channel, advocateIds, ct);
+            }
+            catch (Exception e) when (IsRace(e))
+            {
+                // A concurrent dispatcher wrote some of this batch first: write what is still missing.
+                ids = await WriteBatchAsync(alert, campaign, channel, advocateIds, ct);
+            }
             if (ids.Length > 0) jobs.Enqueue<SendDeliveriesJob>(j => j.RunAsync(ids, CancellationToken.None));
         }
     }
@@ -44,8 +55,19 @@ public sealed class DispatchAlertJob(IDocumentStore store, IBackgroundJobClient 
         stream.AppendOne(new AlertDispatchStarted(alert.Id,
             members.ToDictionary(m => m.Key.ToString().ToLowerInvariant(), m => m.Value.Count),
             members.Values.SelectMany(m => m).Select(m => m.Id).Distinct().Count(), clock.GetUtcNow()));
-        await session.SaveChangesAsync(ct);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (IsRace(e))
+        {
+            // Another dispatcher froze it a moment ago; writing the deliveries below is safe for both.
+        }
     }
+
+    private static bool IsRace(Exception e) =>
+        e.GetType().Name.Contains("Concurrency") || e.GetType().Name.Contains("UnexpectedMaxEventId")
+        || e.GetBaseException() is Npgsql.PostgresException { SqlState: "23505" };
 
     /// <summary>The deliveries of one batch, skipping recipients who already have theirs (a re-run after a crash).</summary>
     private async Task<Guid[]> WriteBatchAsync(Alert alert, Campaign campaign, Channel channel, Guid[] advocateIds, CancellationToken ct)
@@ -60,9 +82,10 @@ public sealed class DispatchAlertJob(IDocumentStore store, IBackgroundJobClient 
         foreach (var (key, advocateId) in keys)
         {
             if (existing.Contains(key) || !advocates.TryGetValue(advocateId, out var advocate)) continue;
-            var (body, subject, language) = AlertMessages.Render(alert, campaign, advocate);
+            var code = alert.Link is null ? null : LinkCodes.New();
+            var (body, subject, language) = AlertMessages.Render(alert, campaign, advocate, code is null ? null : urls.TrackedLink(code).ToString());
             var delivery = SendMessageHandler.Queue(advocate, channel, body, subject, DeliveryKinds.Alert, key, alert.DraftedBy,
-                now, settings.QuietHours) with { AlertId = alert.Id, Language = language };
+                now, settings.QuietHours) with { AlertId = alert.Id, Language = language, LinkCode = code };
             session.Insert(delivery);
             written.Add(delivery.Id);
         }

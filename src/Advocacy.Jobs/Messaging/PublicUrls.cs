@@ -15,6 +15,9 @@ public record PublicUrls(Uri Base)
 
     public Uri Unsubscribe(string token) => new(Base, $"/unsubscribe/{token}");
 
+    /// <summary>Short, so it costs few SMS characters: the domain plus /l/ and eight letters.</summary>
+    public Uri TrackedLink(string code) => new(Base, $"/l/{code}");
+
     /// <summary>The public form of a request's path and query, as Twilio signed it.</summary>
     public string ForRequest(string pathAndQuery) => new Uri(Base, pathAndQuery).ToString();
 }

@@ -228,3 +228,61 @@ public class following_an_alert_through_its_funnel(MessagingFixture fixture) : M
         Twilio.Sends.Count.ShouldBe(1);
     }
 }
+
+public class tracked_links_and_repeat_audiences(MessagingFixture fixture) : MessagingTest(fixture)
+{
+    [Fact]
+    public async Task a_click_on_the_tracked_link_counts_as_acting_once_and_two_dispatches_send_once()
+    {
+        var wanjiru = await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE", "en");
+        await Host.EnrolledAdvocate("Grace Okello", "0772 123456", "UG", "en");
+        var launched = await Host.Scenario(s => { s.Post.Json(new { name = "Pay CHWs", hashtag = "#PayCHWs", countries = new[] { "KE", "UG" } }).ToUrl("/api/campaigns"); s.AsAdmin(); s.StatusCodeShouldBe(201); });
+        var campaign = (await launched.Read<CampaignView>()).Id;
+        await Host.Scenario(s => { s.Post.Url($"/api/campaigns/{campaign}/activate"); s.AsAdmin(); });
+        var drafted = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { channels = new[] { "sms" }, messages = new Dictionary<string, string> { ["en"] = "Sign the petition: {link}" },
+                fallbackLanguage = "en", link = "https://example.org/petition" }).ToUrl($"/api/campaigns/{campaign}/alerts");
+            s.AsAdmin();
+            s.StatusCodeShouldBe(201);
+        });
+        var alert = (await drafted.Read<AlertView>()).Id;
+        await Host.Scenario(s => { s.Post.Json(new { sendAt = DateTimeOffset.UtcNow.AddDays(3) }).ToUrl($"/api/alerts/{alert}/schedule"); s.AsAdmin(); });
+
+        // Two dispatchers at once (a retried job, a second node): one delivery per recipient all the same.
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var scope = Host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<DispatchAlertJob>().RunAsync(alert, CancellationToken.None);
+        }));
+        for (var i = 0; i < 200 && Twilio.Sends.Count < 2; i++) await Task.Delay(100);
+        await Task.Delay(500);
+        Twilio.Sends.Count.ShouldBe(2);
+
+        var body = Twilio.Sends.Single(r => r["To"] == wanjiru.Phone)["Body"]!;
+        var link = body["Sign the petition: ".Length..];
+        link.ShouldStartWith($"{MessagingFixture.PublicBaseUrl}/l/");
+        var path = new Uri(link).AbsolutePath;
+        for (var i = 0; i < 2; i++)
+        {
+            var followed = await Host.Scenario(s => { s.Get.Url(path); s.StatusCodeShouldBe(302); });
+            followed.Context.Response.Headers.Location.ToString().ShouldBe("https://example.org/petition");
+        }
+        await Host.Scenario(s => { s.Get.Url("/l/nothere1"); s.StatusCodeShouldBe(404); });
+
+        var view = await (await Host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}"); s.AsAdmin(); })).Read<AlertView>();
+        view.Funnel!.Acted.ShouldBe(1);
+
+        // Those who acted become an audience of their own.
+        var followUp = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { channels = new[] { "sms" }, messages = new Dictionary<string, string> { ["en"] = "Thank you!" }, fallbackLanguage = "en",
+                audience = new { actedInCampaign = campaign } }).ToUrl($"/api/campaigns/{campaign}/alerts");
+            s.AsAdmin();
+            s.StatusCodeShouldBe(201);
+        });
+        var thanks = (await followUp.Read<AlertView>()).Id;
+        var preview = await (await Host.Scenario(s => { s.Post.Url($"/api/alerts/{thanks}/audience/preview"); s.AsAdmin(); })).Read<AudiencePreview>();
+        preview.Sample.ShouldHaveSingleItem().Id.ShouldBe(wanjiru.Id);
+    }
+}
