@@ -138,7 +138,7 @@ public class following_an_alert_through_its_funnel(MessagingFixture fixture) : M
         foreach (var p in people) await Host.EnrolledAdvocate(p.Name, p.Phone, p.Country, p.Language);
         var launched = await Host.Scenario(s =>
         {
-            s.Post.Json(new { name = "Pay CHWs", hashtag = "#PayCHWs", countries = new[] { "KE", "CI", "UG" }, keyword = "PAY" }).ToUrl("/api/campaigns");
+            s.Post.Json(new { name = "Pay CHWs", hashtag = "#PayCHWs", countries = new[] { "KE", "CI", "UG", "LR", "MZ" }, keyword = "PAY" }).ToUrl("/api/campaigns");
             s.AsAdmin();
             s.StatusCodeShouldBe(201);
         });
@@ -184,6 +184,25 @@ public class following_an_alert_through_its_funnel(MessagingFixture fixture) : M
         var page = await (await Host.Scenario(s => { s.Get.Url($"/api/campaigns/{campaign}"); s.AsAdmin(); })).Read<CampaignView>();
         page.Funnel.ShouldBe(new CampaignFunnelView(3, 3, 0, 0, 3, 2));
         page.Alerts.ShouldHaveSingleItem().Id.ShouldBe(alert);
+    }
+
+    [Fact]
+    public async Task quiet_hours_hold_each_recipient_in_their_own_time_and_every_recipient_ends_in_one_state()
+    {
+        // 19:00 UTC: 19:00 in Monrovia (sends now), 22:00 in Nairobi (waits for 07:00 there).
+        Fixture.Clock.Set(new DateTimeOffset(2026, 11, 23, 19, 0, 0, TimeSpan.Zero));
+        var (_, alert) = await Sent(("Musu Kollie", "0770 123 456", "LR", "en"), ("Wanjiru Mwangi", "0712 345678", "KE", "en"),
+            ("Ana Sitoe", "84 123 4567", "MZ", "pt"));
+        var view = await WaitFor(alert, a => a.Funnel is { Sent: 1, Pending: 2 });
+        Twilio.Sends.ShouldHaveSingleItem()["To"].ShouldBe("+231770123456");
+
+        var funnel = view.Funnel!;
+        (funnel.Sent + funnel.Failed + funnel.Skipped + funnel.Pending).ShouldBe(funnel.Targeted);
+        await using var session = Host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        var waiting = await Marten.QueryableExtensions.ToListAsync(session.Query<Advocacy.Domain.Messaging.Delivery>()
+            .Where(d => d.AlertId == alert && d.Status == Advocacy.Domain.Messaging.DeliveryStatus.Queued));
+        waiting.Single(d => d.To == "+254712345678").NotBefore.ShouldBe(new DateTimeOffset(2026, 11, 24, 4, 0, 0, TimeSpan.Zero));
+        waiting.Single(d => d.To == "+258841234567").NotBefore.ShouldBe(new DateTimeOffset(2026, 11, 24, 5, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]
