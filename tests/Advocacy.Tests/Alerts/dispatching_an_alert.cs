@@ -180,7 +180,9 @@ public class following_an_alert_through_its_funnel(MessagingFixture fixture) : M
         await Host.PostTwilio("/webhooks/twilio/sms", MessagingScenarios.InboundForm("+256772123456", "I will call tomorrow"));
 
         var funnel = (await WaitFor(alert, a => a.Funnel!.Replied == 3)).Funnel!;
-        funnel.ShouldBe(new Funnel(Targeted: 3, Sent: 3, Delivered: 0, Failed: 0, Skipped: 0, Pending: 0, Replied: 3, Acted: 2));
+        (funnel with { ByCountryAndLanguage = [] }).ShouldBe(new Funnel(Targeted: 3, Sent: 3, Delivered: 0, Failed: 0, Skipped: 0, Pending: 0, Replied: 3, Acted: 2));
+        funnel.ByCountryAndLanguage.Single(s => s.Country == "CI").Funnel.Acted.ShouldBe(1);
+        funnel.ByCountryAndLanguage.Single(s => s.Country == "UG").Funnel.Acted.ShouldBe(0);
         var page = await (await Host.Scenario(s => { s.Get.Url($"/api/campaigns/{campaign}"); s.AsAdmin(); })).Read<CampaignView>();
         page.Funnel.ShouldBe(new CampaignFunnelView(3, 3, 0, 0, 3, 2));
         page.Alerts.ShouldHaveSingleItem().Id.ShouldBe(alert);
