@@ -8,7 +8,7 @@ namespace Advocacy.Jobs.Messaging;
 /// The safety net: re-enqueues deliveries whose job was lost (queued and due for a while) or whose sender
 /// died mid-send (lease expired). The send job itself decides, so a spurious re-enqueue sends nothing twice.
 /// </summary>
-public sealed class RecoverDeliveriesJob(IDocumentStore store, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class RecoverDeliveriesJob(IDocumentStore store, IBackgroundJobClient jobs, JobStorage storage, TimeProvider clock)
 {
     public const string Id = "recover-deliveries";
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
@@ -18,13 +18,25 @@ public sealed class RecoverDeliveriesJob(IDocumentStore store, IBackgroundJobCli
     {
         var now = clock.GetUtcNow();
         var dueBefore = now - Grace;
+        // While send batches are still waiting or running, a queued delivery is most likely just waiting its turn:
+        // only a dead sender's expired lease is recovered then.
+        var sendingUnderway = SendJobsUnderway();
         await using var session = store.QuerySession();
         var stuck = await session.Query<Delivery>()
-            .Where(d => (d.Status == DeliveryStatus.Queued && d.NotBefore < dueBefore)
+            .Where(d => (!sendingUnderway && d.Status == DeliveryStatus.Queued && d.NotBefore < dueBefore)
                         || (d.Status == DeliveryStatus.Sending && d.LeaseUntil < now))
             .Select(d => d.Id).Take(20 * SendDeliveriesJob.BatchSize).ToListAsync(ct);
         foreach (var batch in stuck.Chunk(SendDeliveriesJob.BatchSize))
             jobs.Enqueue<SendDeliveriesJob>(j => j.RunAsync(batch, CancellationToken.None));
         return stuck.Count;
+    }
+
+    private bool SendJobsUnderway()
+    {
+        var monitor = storage.GetMonitoringApi();
+        static bool IsSend(Hangfire.Common.Job? job) =>
+            job?.Type == typeof(SendDeliveriesJob) || job?.Type == typeof(SendDeliveryJob) || job?.Type == typeof(DispatchAlertJob);
+        return monitor.ProcessingJobs(0, 50).Any(j => IsSend(j.Value.Job))
+               || monitor.EnqueuedJobs("default", 0, 50).Any(j => IsSend(j.Value.Job));
     }
 }
