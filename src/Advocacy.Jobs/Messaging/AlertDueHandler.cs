@@ -6,11 +6,6 @@ namespace Advocacy.Jobs.Messaging;
 /// <summary>Starts (or schedules) the one dispatch job of an alert, once its schedule is committed.</summary>
 public static class AlertDueHandler
 {
-    public static void Handle(AlertDue message, IBackgroundJobClient jobs, TimeProvider clock)
-    {
-        if (message.SendAt <= clock.GetUtcNow())
-            jobs.Enqueue<DispatchAlertJob>(j => j.RunAsync(message.AlertId, CancellationToken.None));
-        else
-            jobs.Schedule<DispatchAlertJob>(j => j.RunAsync(message.AlertId, CancellationToken.None), message.SendAt);
-    }
+    public static void Handle(AlertDue message, IBackgroundJobClient jobs, TimeProvider clock) =>
+        jobs.EnqueueAt<DispatchAlertJob>(j => j.RunAsync(message.AlertId, CancellationToken.None), message.SendAt, clock);
 }

@@ -9,11 +9,6 @@ namespace Advocacy.Jobs.Messaging;
 /// </summary>
 public static class DeliveryQueuedHandler
 {
-    public static void Handle(DeliveryQueued message, IBackgroundJobClient jobs, TimeProvider clock)
-    {
-        if (message.NotBefore <= clock.GetUtcNow())
-            jobs.Enqueue<SendDeliveryJob>(j => j.RunAsync(message.DeliveryId, CancellationToken.None));
-        else
-            jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(message.DeliveryId, CancellationToken.None), message.NotBefore);
-    }
+    public static void Handle(DeliveryQueued message, IBackgroundJobClient jobs, TimeProvider clock) =>
+        jobs.EnqueueAt<SendDeliveryJob>(j => j.RunAsync(message.DeliveryId, CancellationToken.None), message.NotBefore, clock);
 }

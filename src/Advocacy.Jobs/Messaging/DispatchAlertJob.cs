@@ -43,7 +43,7 @@ public sealed class DispatchAlertJob(
                 // A concurrent dispatcher wrote some of this batch first: write what is still missing.
                 ids = await WriteBatchAsync(alert, campaign, channel, advocateIds, ct);
             }
-            if (ids.Length > 0) jobs.Enqueue<SendDeliveriesJob>(j => j.RunAsync(ids, CancellationToken.None));
+            jobs.EnqueueSendBatches(ids);
         }
     }
 

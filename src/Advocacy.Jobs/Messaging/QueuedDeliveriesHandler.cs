@@ -12,14 +12,8 @@ public static class QueuedDeliveriesHandler
     {
         var held = await session.Query<Delivery>()
             .Where(d => d.AlertId == message.AlertId && d.Status == DeliveryStatus.Queued).Select(d => d.Id).ToListAsync();
-        Enqueue(held, jobs);
+        jobs.EnqueueSendBatches(held);
     }
 
-    public static void Handle(DeliveriesQueued message, IBackgroundJobClient jobs) => Enqueue(message.DeliveryIds, jobs);
-
-    private static void Enqueue(IEnumerable<Guid> ids, IBackgroundJobClient jobs)
-    {
-        foreach (var batch in ids.Chunk(SendDeliveriesJob.BatchSize))
-            jobs.Enqueue<SendDeliveriesJob>(j => j.RunAsync(batch, CancellationToken.None));
-    }
+    public static void Handle(DeliveriesQueued message, IBackgroundJobClient jobs) => jobs.EnqueueSendBatches(message.DeliveryIds);
 }

@@ -26,8 +26,7 @@ public sealed class RecoverDeliveriesJob(IDocumentStore store, IBackgroundJobCli
             .Where(d => (!sendingUnderway && d.Status == DeliveryStatus.Queued && d.NotBefore < dueBefore)
                         || (d.Status == DeliveryStatus.Sending && d.LeaseUntil < now))
             .Select(d => d.Id).Take(20 * SendDeliveriesJob.BatchSize).ToListAsync(ct);
-        foreach (var batch in stuck.Chunk(SendDeliveriesJob.BatchSize))
-            jobs.Enqueue<SendDeliveriesJob>(j => j.RunAsync(batch, CancellationToken.None));
+        jobs.EnqueueSendBatches(stuck);
         return stuck.Count;
     }
 
