@@ -32,8 +32,7 @@ public static class ApiKeyEndpoints
     public static async Task<IResult> Post(CreateApiKey request, IValidator<CreateApiKey> validator,
         System.Security.Claims.ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
     {
-        var result = await validator.ValidateAsync(request);
-        if (!result.IsValid) throw new ValidationException(result.Errors);
+        await validator.ValidateAndThrowAsync(request);
 
         var secret = ApiKey.NewSecret();
         var key = new ApiKey(Guid.CreateVersion7(), request.Name.Trim(), request.Role, ApiKey.HashOf(secret),

@@ -35,9 +35,5 @@ public sealed class ValidationPolicy(IReadOnlySet<Type> validatedTypes) : IHandl
 
 public static class CommandValidation
 {
-    public static async Task ValidateAsync<T>(IValidator<T> validator, T message)
-    {
-        var result = await validator.ValidateAsync(message);
-        if (!result.IsValid) throw new ValidationException(result.Errors);
-    }
+    public static Task ValidateAsync<T>(IValidator<T> validator, T message) => validator.ValidateAndThrowAsync(message);
 }

@@ -43,8 +43,7 @@ public static class DevSmsEndpoints
         IDocumentStore store, SmsProviderChoice provider, IMessageBus bus, TimeProvider clock)
     {
         if (!provider.UsesRecorder) return Results.NotFound();
-        var result = await validator.ValidateAsync(answer);
-        if (!result.IsValid) throw new ValidationException(result.Errors);
+        await validator.ValidateAndThrowAsync(answer);
 
         var sid = $"DEV{Guid.CreateVersion7():N}";
         var from = Advocacy.Domain.Common.Phones.ToE164(answer.From, null)!;

@@ -22,8 +22,7 @@ public static class SmsSegmentsEndpoint
     [WolverinePost("/api/sms/segments"), Authorize(Policy = Policies.Read)]
     public static async Task<IResult> Post(CountSegments request, IValidator<CountSegments> validator)
     {
-        var result = await validator.ValidateAsync(request);
-        if (!result.IsValid) throw new ValidationException(result.Errors);
+        await validator.ValidateAndThrowAsync(request);
         var size = SmsSegments.Measure(request.Text);
         return Results.Ok(new SegmentCount(size.EncodingName, size.Units, size.Segments));
     }
