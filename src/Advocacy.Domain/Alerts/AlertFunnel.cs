@@ -30,14 +30,20 @@ public record Funnel(int Targeted, int Sent, int Delivered, int Failed, int Skip
 
 public static class AlertFunnel
 {
-    public static async Task<Funnel> Read(IQuerySession session, Alert alert, CancellationToken ct)
-    {
-        var rows = await session.Query<Delivery>().Where(d => d.AlertId == alert.Id)
+    /// <summary>Every delivery of the alert (all re-send rounds), the few fields the funnel and progress need.</summary>
+    public static Task<IReadOnlyList<DeliveryOutcomeRow>> Rows(IQuerySession session, Guid alertId, CancellationToken ct) =>
+        session.Query<Delivery>().Where(d => d.AlertId == alertId)
             .Select(d => new DeliveryOutcomeRow
             {
                 AdvocateId = d.AdvocateId, Channel = d.Channel, Status = d.Status, QueuedAt = d.QueuedAt, Country = d.Country, Language = d.Language,
             })
             .ToListAsync(ct);
+
+    public static async Task<Funnel> Read(IQuerySession session, Alert alert, CancellationToken ct) =>
+        await Read(session, alert, await Rows(session, alert.Id, ct), ct);
+
+    public static async Task<Funnel> Read(IQuerySession session, Alert alert, IReadOnlyList<DeliveryOutcomeRow> rows, CancellationToken ct)
+    {
         var latest = rows.GroupBy(r => (r.AdvocateId, r.Channel)).Select(g => g.MaxBy(r => r.QueuedAt)!).ToList();
 
         var acted = (await session.Events.QueryRawEventDataOnly<ActionTaken>().Where(e => e.AlertId == alert.Id).ToListAsync(ct))

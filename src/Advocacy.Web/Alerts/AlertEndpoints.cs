@@ -45,16 +45,18 @@ public static class AlertEndpoints
         Microsoft.Extensions.Options.IOptions<Advocacy.Jobs.Sms.Twilio.TwilioOptions> twilio, CancellationToken ct)
     {
         if (await session.LoadAsync<Alert>(id, ct) is not { } alert) return NotFound(id);
-        var progress = await AlertProgress.Read(session, alert, twilio.Value.MessagesPerSecond, clock.GetUtcNow(), ct);
-        return Results.Ok(AlertView.Of(alert) with { Progress = progress, Funnel = await AlertFunnel.Read(session, alert, ct) });
+        // One read of the alert's deliveries serves both the progress and the funnel.
+        var rows = await AlertFunnel.Rows(session, alert.Id, ct);
+        return Results.Ok(AlertView.Of(alert) with
+        {
+            Progress = AlertProgress.Of(alert, rows, twilio.Value.MessagesPerSecond, clock.GetUtcNow()),
+            Funnel = await AlertFunnel.Read(session, alert, rows, ct),
+        });
     }
 
     [WolverinePost("/api/alerts/{id}/schedule"), Authorize(Policy = Policies.SendMessages)]
-    public static async Task<IResult> Schedule(Guid id, ScheduleAlert body, HttpContext http, IMessageBus bus, IQuerySession session)
-    {
-        var outcome = await bus.InvokeAsync<Outcome>(body with { AlertId = id, By = http.User.ToActor() });
-        return await outcome.ToResult(async () => Results.Ok(AlertView.Of((await session.LoadAsync<Alert>(id))!)));
-    }
+    public static Task<IResult> Schedule(Guid id, ScheduleAlert body, HttpContext http, IMessageBus bus, IQuerySession session) =>
+        Control(body with { AlertId = id, By = http.User.ToActor() }, bus, session);
 
     [WolverinePost("/api/alerts/{id}/pause"), Authorize(Policy = Policies.SendMessages)]
     public static Task<IResult> Pause(Guid id, HttpContext http, IMessageBus bus, IQuerySession session) =>
@@ -68,6 +70,7 @@ public static class AlertEndpoints
     public static Task<IResult> ResendFailed(Guid id, HttpContext http, IMessageBus bus, IQuerySession session) =>
         Control(new ResendFailed(id) { By = http.User.ToActor() }, bus, session);
 
+    /// <summary>Sends a command about one alert and answers the alert as it now is.</summary>
     private static async Task<IResult> Control(object command, IMessageBus bus, IQuerySession session)
     {
         var outcome = await bus.InvokeAsync<Outcome>(command);
@@ -75,11 +78,8 @@ public static class AlertEndpoints
     }
 
     [WolverinePost("/api/alerts/{id}/cancel"), Authorize(Policy = Policies.SendMessages)]
-    public static async Task<IResult> Cancel(Guid id, HttpContext http, IMessageBus bus, IQuerySession session)
-    {
-        var outcome = await bus.InvokeAsync<Outcome>(new CancelAlert(id) { By = http.User.ToActor() });
-        return await outcome.ToResult(async () => Results.Ok(AlertView.Of((await session.LoadAsync<Alert>(id))!)));
-    }
+    public static Task<IResult> Cancel(Guid id, HttpContext http, IMessageBus bus, IQuerySession session) =>
+        Control(new CancelAlert(id) { By = http.User.ToActor() }, bus, session);
 
     /// <summary>Who the alert would reach now: counts per country and language, per channel, and a sample.</summary>
     [WolverinePost("/api/alerts/{id}/audience/preview"), Authorize(Policy = Policies.Read)]
