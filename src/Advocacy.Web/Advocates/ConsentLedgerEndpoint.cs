@@ -17,11 +17,9 @@ public static class ConsentLedgerEndpoint
     public static async Task<IResult> Export(IQuerySession session, CancellationToken ct, Guid? advocateId = null, string? country = null)
     {
         if (advocateId is null == country is null)
-            return Results.Problem(ProblemResponses.Invalid(new Dictionary<string, string[]>
-                { ["query"] = ["Give either advocateId or country."] }));
+            return ProblemResponses.InvalidField("query", "Give either advocateId or country.");
         if (country is not null && !Countries.IsKnown(country))
-            return Results.Problem(ProblemResponses.Invalid(new Dictionary<string, string[]>
-                { ["country"] = [$"'{country}' is not an ISO 3166-1 alpha-2 country code."] }));
+            return ProblemResponses.InvalidField("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
 
         var advocates = advocateId is { } id
             ? (await session.LoadAsync<Advocate>(id, ct) is { } one ? [one] : [])

@@ -65,11 +65,11 @@ public static class CampaignEndpoints
         if (state is not null)
         {
             if (!Enum.TryParse<CampaignState>(state, ignoreCase: true, out var parsed))
-                return Results.Problem(ProblemResponses.Invalid(new Dictionary<string, string[]> { ["state"] = ["State is draft, active or closed."] }));
+                return ProblemResponses.InvalidField("state", "State is draft, active or closed.");
             wanted = parsed;
         }
         if (page is < 1 || pageSize is < 1 or > 200)
-            return Results.Problem(ProblemResponses.Invalid(new Dictionary<string, string[]> { ["page"] = ["Pages start at 1; page size is 1 to 200."] }));
+            return ProblemResponses.InvalidField("page", "Pages start at 1; page size is 1 to 200.");
 
         var query = session.Query<Campaign>().AsQueryable();
         if (wanted is { } s) query = query.Where(c => c.State == s);

@@ -35,6 +35,10 @@ public sealed class ProblemResponses(ILogger<ProblemResponses> logger) : IExcept
     public static ValidationProblemDetails Invalid(IDictionary<string, string[]> errors) =>
         new(errors) { Status = 400, Title = "One or more validation errors occurred." };
 
+    /// <summary>A 400 naming one bad field (a query parameter or header the validators do not see).</summary>
+    public static IResult InvalidField(string field, string message) =>
+        Results.Problem(Invalid(new Dictionary<string, string[]> { [field] = [message] }));
+
     /// <summary>Field names as clients send them: "Tags[0]" becomes "tags[0]", "Phone" becomes "phone".</summary>
     public static string FieldName(string property) =>
         string.IsNullOrEmpty(property) ? "body" : string.Join('.', property.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
@@ -67,12 +71,6 @@ public sealed class ProblemResponses(ILogger<ProblemResponses> logger) : IExcept
 public static class OutcomeResults
 {
     /// <summary>The HTTP answer for a command's outcome: its problem, or what the caller asked for on success.</summary>
-    public static IResult ToResult(this Outcome outcome, Func<IResult> success) =>
-        outcome.Problem is { } problem ? Results.Problem(problem) : success();
-}
-
-public static class AsyncOutcomeResults
-{
     public static async Task<IResult> ToResult(this Outcome outcome, Func<Task<IResult>> success) =>
         outcome.Problem is { } problem ? Results.Problem(problem) : await success();
 }

@@ -20,8 +20,7 @@ public static class SendMessageEndpoint
     public static async Task<IResult> Post(Guid id, SendMessage body, HttpContext http, IMessageBus bus, IQuerySession session)
     {
         string? key = http.Request.Headers["Idempotency-Key"];
-        if (key is { Length: > 100 }) return Results.Problem(ProblemResponses.Invalid(new Dictionary<string, string[]>
-            { ["Idempotency-Key"] = ["At most 100 characters."] }));
+        if (key is { Length: > 100 }) return ProblemResponses.InvalidField("Idempotency-Key", "At most 100 characters.");
 
         var command = body with { AdvocateId = id, By = http.User.ToActor(), IdempotencyKey = key };
         Outcome outcome;
