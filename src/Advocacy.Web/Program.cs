@@ -40,12 +40,16 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions(), app.Services.GetRe
 
 app.ScheduleMessagingJobs();
 
+app.Lifetime.ApplicationStarted.Register(() =>
+    log.LogInformation("Advocacy is running: {Urls} (API reference at /scalar/v1, health at /health)", string.Join(", ", app.Urls)));
+await app.StartAsync();
+
+// Seed only once the host has started: Marten's schema migration (the pg_trgm extension before the
+// index that needs it) runs as a hosted service, and a write before it would create tables piecemeal.
 if (builder.Configuration.GetValue("Demo:Seed", isPrivate))
     await DemoSeed.RunAsync(app.Services, log);
 
-app.Lifetime.ApplicationStarted.Register(() =>
-    log.LogInformation("Advocacy is running: {Urls} (API reference at /scalar/v1, health at /health)", string.Join(", ", app.Urls)));
-await app.RunAsync();
+await app.WaitForShutdownAsync();
 return 0;
 
 public partial class Program;
