@@ -18,10 +18,7 @@ public static class AlertAudience
 {
     public static IQueryable<Advocate> On(IQuerySession session, Audience audience, Channel channel)
     {
-        IQueryable<Advocate> q = session.Query<Advocate>().Where(a => a.Status == AdvocateStatus.Active);
-        q = channel == Channel.Sms
-            ? q.Where(a => a.SmsConsent.Status == ConsentStatus.Given && !a.PhoneUndeliverable)
-            : q.Where(a => a.EmailConsent.Status == ConsentStatus.Given && a.Email != null);
+        var q = ReachableOn(session.Query<Advocate>().Where(a => a.Status == AdvocateStatus.Active), channel);
         if (audience.Countries is { Length: > 0 } countries) q = q.Where(a => countries.Contains(a.Country));
         if (audience.Languages is { Length: > 0 } languages) q = q.Where(a => languages.Contains(a.Language));
         if (audience.Tags is { Length: > 0 } tags) q = q.Where(a => a.Tags.Any(t => tags.Contains(t)));
@@ -30,6 +27,11 @@ public static class AlertAudience
         if (audience.EnrolledBefore is { } before) q = q.Where(a => a.EnrolledAt < before);
         return q;
     }
+
+    /// <summary>Consent on the channel and, for SMS, a number the provider has not refused; for email, an address.</summary>
+    public static IQueryable<Advocate> ReachableOn(IQueryable<Advocate> q, Channel channel) => channel == Channel.Sms
+        ? q.Where(a => a.SmsConsent.Status == ConsentStatus.Given && !a.PhoneUndeliverable)
+        : q.Where(a => a.EmailConsent.Status == ConsentStatus.Given && a.Email != null);
 
     public static Task<IReadOnlyList<AudienceMember>> Members(IQuerySession session, Audience audience, Channel channel, CancellationToken ct) =>
         On(session, audience, channel).Select(a => new AudienceMember { Id = a.Id, Country = a.Country, Language = a.Language }).ToListAsync(ct);

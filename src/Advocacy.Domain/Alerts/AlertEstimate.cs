@@ -21,10 +21,10 @@ public record SmsEstimate(IReadOnlyList<VariantEstimate> Variants, IReadOnlyList
 /// </summary>
 public static class AlertEstimate
 {
-    public static SmsEstimate Compute(Alert alert, IReadOnlyList<AudienceMember> smsRecipients, SmsPricing pricing)
+    public static SmsEstimate Compute(Alert alert, IReadOnlyList<AudienceCount> smsRecipients, SmsPricing pricing)
     {
         var sizes = alert.Messages.ToDictionary(p => p.Key, p => SmsSegments.Measure(MergeFields.Render(p.Value, MergeFields.Realistic)));
-        var byVariant = smsRecipients.GroupBy(r => alert.LanguageFor(r.Language)).ToDictionary(g => g.Key, g => g.Count());
+        var byVariant = smsRecipients.GroupBy(r => alert.LanguageFor(r.Language)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
         var variants = sizes.Select(s =>
         {
             var recipients = byVariant.GetValueOrDefault(s.Key);
@@ -33,11 +33,11 @@ public static class AlertEstimate
 
         var countries = smsRecipients.GroupBy(r => r.Country).Select(g =>
         {
-            var segments = g.Sum(r => sizes[alert.LanguageFor(r.Language)].Segments);
-            return new CountryCost(g.Key, g.Count(), segments, segments * pricing.For(g.Key));
+            var segments = g.Sum(r => r.Count * sizes[alert.LanguageFor(r.Language)].Segments);
+            return new CountryCost(g.Key, g.Sum(r => r.Count), segments, segments * pricing.For(g.Key));
         }).OrderBy(c => c.Country).ToList();
 
-        return new SmsEstimate(variants, countries, smsRecipients.Count, countries.Sum(c => c.Segments),
+        return new SmsEstimate(variants, countries, smsRecipients.Sum(r => r.Count), countries.Sum(c => c.Segments),
             countries.Sum(c => c.Cost), pricing.Currency);
     }
 }

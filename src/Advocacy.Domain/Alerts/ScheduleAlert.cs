@@ -64,7 +64,7 @@ public static class ScheduleAlertHandler
                 $"Activate {campaign.Hashtag} before sending its alerts."), none);
 
         var sms = alert.Channels.Contains(Channel.Sms)
-            ? await AlertAudience.Members(session, alert.Audience, Channel.Sms, CancellationToken.None)
+            ? await AudienceCounts.Of(session, alert.Audience, Channel.Sms, CancellationToken.None)
             : [];
         var estimate = AlertEstimate.Compute(alert, sms, pricing);
         var committed = await session.Query<Alert>()

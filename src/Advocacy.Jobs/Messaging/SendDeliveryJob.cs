@@ -7,6 +7,7 @@ using Hangfire;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Wolverine;
+using static Advocacy.Jobs.Messaging.DeliveryOutcomes;
 
 namespace Advocacy.Jobs.Messaging;
 
@@ -33,8 +34,24 @@ public sealed class SendDeliveryJob(
         if (claimed is null) return;
 
         var (delivery, advocate) = claimed.Value;
-        if (delivery.Channel == Channel.Sms) await SendSmsAsync(delivery, ct);
-        else await SendEmailAsync(delivery, advocate, ct);
+        if (delivery.Channel == Channel.Sms)
+        {
+            var result = await sms.SendAsync(OutgoingSmsFor(delivery, urls), ct);
+            await UpdateAsync(delivery.Id, current => AfterSms(current, result, clock.GetUtcNow(), sms is RecorderSmsProvider), ct);
+            await ReportRejectionAsync(bus, delivery, result, ct);
+        }
+        else
+        {
+            var result = await email.SendAsync(OutgoingEmailFor(delivery, advocate, urls), ct);
+            await UpdateAsync(delivery.Id, current => AfterEmail(current, result, clock.GetUtcNow()), ct);
+        }
+    }
+
+    /// <summary>A number the provider refused for good is marked undeliverable on the advocate.</summary>
+    public static async Task ReportRejectionAsync(IMessageBus bus, Delivery delivery, SmsResult result, CancellationToken ct)
+    {
+        if (result.Outcome == SmsOutcome.Rejected && delivery.AdvocateId is { } advocateId)
+            await bus.InvokeAsync(new RecordProviderRejection(advocateId, delivery.To, result.ErrorCode, result.ErrorMessage, delivery.Id), ct);
     }
 
     private async Task<(Delivery, Advocate?)?> ClaimAsync(Guid deliveryId, bool scheduleDeferred, CancellationToken ct)
@@ -43,13 +60,9 @@ public sealed class SendDeliveryJob(
         var delivery = await session.LoadAsync<Delivery>(deliveryId, ct);
         if (delivery is null) return null;
         var advocate = delivery.AdvocateId is { } id ? await session.LoadAsync<Advocate>(id, ct) : null;
+        var alert = delivery.AlertId is { } alertId ? await session.LoadAsync<Alert>(alertId, ct) : null;
         var now = clock.GetUtcNow();
-        var decision = DeliveryRules.Decide(delivery, advocate, now, settings.QuietHours);
-        if (delivery.AlertId is { } alertId && decision.Kind is ClaimKind.Claim or ClaimKind.Defer
-            && await session.LoadAsync<Alert>(alertId, ct) is { Sending: false } alert)
-            decision = alert.State == AlertState.Paused
-                ? new ClaimDecision(ClaimKind.Leave, "alert paused") // held, queued, until the alert resumes
-                : new ClaimDecision(ClaimKind.Skip, $"alert {alert.State.ToString().ToLowerInvariant()}");
+        var decision = Decide(delivery, advocate, alert, now, settings.QuietHours);
 
         if (decision.Kind == ClaimKind.Reconcile && await FoundAtProviderAsync(delivery, ct) is { } found)
         {
@@ -63,32 +76,24 @@ public sealed class SendDeliveryJob(
             case ClaimKind.Leave:
                 return null;
             case ClaimKind.Skip:
-                session.Store(delivery.Step(DeliveryStatus.Skipped, now, decision.Reason) with { Error = decision.Reason });
+                session.Store(Skipped(delivery, now, decision.Reason));
                 await session.SaveChangesAsync(ct);
                 return null;
             case ClaimKind.Defer:
-                session.Store(delivery with
-                {
-                    NotBefore = decision.Until!.Value,
-                    History = [.. delivery.History, new DeliveryStep(delivery.Status, now, $"{decision.Reason}: deferred to {decision.Until:u}")],
-                });
+                session.Store(Deferred(delivery, now, decision));
                 await session.SaveChangesAsync(ct);
                 if (scheduleDeferred)
-                    jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), decision.Until.Value);
+                    jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), decision.Until!.Value);
                 return null;
         }
 
-        var sending = delivery.Step(DeliveryStatus.Sending, now, delivery.Attempts > 0 ? $"attempt {delivery.Attempts + 1}" : null) with
-        {
-            ClaimedAt = now, LeaseUntil = now + DeliveryRules.Lease, Attempts = delivery.Attempts + 1,
-            Provider = delivery.Channel == Channel.Sms ? sms.Name : email.Name,
-        };
+        var sending = Claimed(delivery, now, DeliveryRules.Lease, delivery.Channel == Channel.Sms ? sms.Name : email.Name);
         session.Store(sending);
         try
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e.GetType().Name.Contains("Concurrency"))
+        catch (Exception e) when (IsConcurrencyConflict(e))
         {
             return null; // another worker claimed it first
         }
@@ -103,53 +108,8 @@ public sealed class SendDeliveryJob(
         return sent.FirstOrDefault(m => m.Body == delivery.Body);
     }
 
-    private async Task SendSmsAsync(Delivery delivery, CancellationToken ct)
-    {
-        var result = await sms.SendAsync(
-            new OutgoingSms(delivery.Id, delivery.To, delivery.Body, delivery.Country, urls.StatusCallback(delivery.Id)), ct);
-        var now = clock.GetUtcNow();
-        await UpdateAsync(delivery.Id, current => result.Outcome switch
-        {
-            SmsOutcome.Accepted => Recorded(current, result.ProviderMessageId!, now, null),
-            SmsOutcome.Rejected => Failed(current, now, result.ErrorCode, result.ErrorMessage, retryable: false),
-            _ => Failed(current, now, result.ErrorCode, result.ErrorMessage ?? "provider unavailable", retryable: true),
-        }, ct);
-
-        if (result.Outcome == SmsOutcome.Rejected && delivery.AdvocateId is { } advocateId)
-            await bus.InvokeAsync(new RecordProviderRejection(advocateId, delivery.To, result.ErrorCode, result.ErrorMessage, delivery.Id), ct);
-        // The recorder is the advocate's phone in development: what it holds has arrived.
-        if (result.Outcome == SmsOutcome.Accepted && sms is RecorderSmsProvider)
-            await UpdateAsync(delivery.Id, d => ProviderStatus.Apply(d, "delivered", null, now), ct);
-    }
-
-    private async Task SendEmailAsync(Delivery delivery, Advocate? advocate, CancellationToken ct)
-    {
-        var message = new OutgoingEmail(delivery.Id, delivery.To, advocate?.Name, delivery.Subject ?? "", delivery.Body, null,
-            urls.Unsubscribe(delivery.UnsubscribeToken!));
-        var result = await email.SendAsync(message, ct);
-        var now = clock.GetUtcNow();
-        await UpdateAsync(delivery.Id, current => result.Sent
-            ? Recorded(current, result.ProviderMessageId ?? delivery.Id.ToString(), now, null)
-            : Failed(current, now, null, result.Error, result.Retryable), ct);
-    }
-
-    private static Delivery Recorded(Delivery d, string providerMessageId, DateTimeOffset now, string? detail)
-    {
-        var withId = d with { ProviderMessageId = providerMessageId, LeaseUntil = null, ProviderStatus = d.ProviderStatus ?? "queued" };
-        // A status callback may have got here first (it finds the delivery by the id in its URL): keep its status.
-        return d.Status == DeliveryStatus.Sending
-            ? withId.Step(DeliveryStatus.Sent, now, detail ?? $"handed to {d.Provider} ({providerMessageId})")
-            : withId;
-    }
-
-    private static Delivery Failed(Delivery d, DateTimeOffset now, int? code, string? error, bool retryable) =>
-        d.Step(DeliveryStatus.Failed, now, $"{(code is null ? "" : $"{code}: ")}{error}") with
-        {
-            ErrorCode = code, Error = error, Retryable = retryable, LeaseUntil = null,
-        };
-
     /// <summary>Applies a change to the latest stored delivery; a status callback may have landed in between.</summary>
-    private async Task UpdateAsync(Guid id, Func<Delivery, Delivery?> change, CancellationToken ct)
+    public async Task UpdateAsync(Guid id, Func<Delivery, Delivery?> change, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -162,7 +122,7 @@ public sealed class SendDeliveryJob(
                 await session.SaveChangesAsync(ct);
                 return;
             }
-            catch (Exception e) when (e.GetType().Name.Contains("Concurrency") && attempt < 5)
+            catch (Exception e) when (IsConcurrencyConflict(e) && attempt < 5)
             {
                 log.LogDebug("Delivery {Id} changed while recording; retrying", id);
             }

@@ -27,6 +27,9 @@ public interface ISmsProvider
     /// <summary>"twilio" or "recorder": stored on each delivery so status and reconciliation go to the right place.</summary>
     string Name { get; }
 
+    /// <summary>The rate this process paces sends to (0: unpaced); a batch sender sizes its claims by it.</summary>
+    double MessagesPerSecond => 0;
+
     Task<SmsResult> SendAsync(OutgoingSms sms, CancellationToken ct);
 
     /// <summary>Messages sent to <paramref name="to"/> since <paramref name="since"/>, to find one whose send outcome was lost.</summary>

@@ -22,8 +22,6 @@ public record AlertView(Guid Id, Guid CampaignId, string[] Channels, Dictionary<
         a.DraftedAt, a.Version, a.SendAt, a.EstimatedCost);
 }
 
-public record AudienceCount(string Country, string Language, int Count);
-
 public record AudienceSample(Guid Id, string Name, string Country, string Language);
 
 public record AudiencePreview(int Total, Dictionary<string, int> ByChannel, IReadOnlyList<AudienceCount> ByCountryAndLanguage,
@@ -86,19 +84,16 @@ public static class AlertEndpoints
     public static async Task<IResult> Preview(Guid id, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<Alert>(id, ct) is not { } alert) return NotFound(id);
-        var byChannel = new Dictionary<string, IReadOnlyList<AudienceMember>>();
-        foreach (var channel in alert.Channels)
-            byChannel[channel.ToString().ToLowerInvariant()] = await AlertAudience.Members(session, alert.Audience, channel, ct);
-
-        var everyone = byChannel.Values.SelectMany(m => m).DistinctBy(m => m.Id).ToList();
-        var counts = everyone.GroupBy(m => (m.Country, m.Language))
-            .Select(g => new AudienceCount(g.Key.Country, g.Key.Language, g.Count()))
-            .OrderBy(c => c.Country).ThenBy(c => c.Language).ToList();
-        var sampleIds = everyone.Take(10).Select(m => m.Id).ToArray();
-        var sample = (await session.LoadManyAsync<Advocate>(ct, sampleIds))
-            .Select(a => new AudienceSample(a.Id, a.Name, a.Country, a.Language)).ToList();
-        return Results.Ok(new AudiencePreview(everyone.Count, byChannel.ToDictionary(p => p.Key, p => p.Value.Count), counts, sample));
+        var size = await AudienceCounts.Of(session, alert.Audience, alert.Channels, ct);
+        var sample = new List<AudienceSample>();
+        foreach (var channel in alert.Channels.TakeWhile(_ => sample.Count < SampleSize))
+            sample.AddRange((await AlertAudience.On(session, alert.Audience, channel).Take(SampleSize).ToListAsync(ct))
+                .Where(a => sample.All(s => s.Id != a.Id)).Select(a => new AudienceSample(a.Id, a.Name, a.Country, a.Language)));
+        return Results.Ok(new AudiencePreview(size.Total, size.ByChannel.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
+            size.ByCountryAndLanguage, sample.Take(SampleSize).ToList()));
     }
+
+    private const int SampleSize = 10;
 
     /// <summary>SMS cost before sending: per language variant the encoding and segments, and the total for the audience.</summary>
     [WolverinePost("/api/alerts/{id}/estimate"), Authorize(Policy = Policies.Read)]
@@ -106,7 +101,7 @@ public static class AlertEndpoints
     {
         if (await session.LoadAsync<Alert>(id, ct) is not { } alert) return NotFound(id);
         var recipients = alert.Channels.Contains(Channel.Sms)
-            ? await AlertAudience.Members(session, alert.Audience, Channel.Sms, ct)
+            ? await AudienceCounts.Of(session, alert.Audience, Channel.Sms, ct)
             : [];
         return Results.Ok(AlertEstimate.Compute(alert, recipients, pricing));
     }

@@ -38,6 +38,8 @@ public sealed partial class TwilioSmsProvider : ISmsProvider
 
     public string Name => "twilio";
 
+    public double MessagesPerSecond => _options.MessagesPerSecond;
+
     public async Task<SmsResult> SendAsync(OutgoingSms sms, CancellationToken ct)
     {
         var form = Form(sms);
