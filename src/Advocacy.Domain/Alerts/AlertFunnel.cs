@@ -1,18 +1,8 @@
-using Advocacy.Domain.Advocates;
 using Advocacy.Domain.Messaging;
 using Marten;
+using Npgsql;
 
 namespace Advocacy.Domain.Alerts;
-
-public class DeliveryOutcomeRow
-{
-    public Guid? AdvocateId { get; set; }
-    public Channel Channel { get; set; }
-    public DeliveryStatus Status { get; set; }
-    public DateTimeOffset QueuedAt { get; set; }
-    public string? Country { get; set; }
-    public string? Language { get; set; }
-}
 
 public record FunnelSlice(string Country, string Language, Funnel Funnel);
 
@@ -28,41 +18,87 @@ public record Funnel(int Targeted, int Sent, int Delivered, int Failed, int Skip
         Skipped + o.Skipped, Pending + o.Pending, Replied + o.Replied, Acted + o.Acted);
 }
 
+/// <summary>Deliveries of an alert per state, every attempt counted: the progress of a dispatch.</summary>
+public record DeliveryCounts(int Queued, int Sending, int Sent, int Delivered, int Failed, int Skipped);
+
+/// <summary>
+/// Counts an alert's outcomes in PostgreSQL: a 100,000-recipient alert is a few dozen grouped rows here, not
+/// 100,000 documents in memory. The funnel projection (<see cref="AlertFunnelView"/>) stores what this computes.
+/// </summary>
 public static class AlertFunnel
 {
-    /// <summary>Every delivery of the alert (all re-send rounds), the few fields the funnel and progress need.</summary>
-    public static Task<IReadOnlyList<DeliveryOutcomeRow>> Rows(IQuerySession session, Guid alertId, CancellationToken ct) =>
-        session.Query<Delivery>().Where(d => d.AlertId == alertId)
-            .Select(d => new DeliveryOutcomeRow
-            {
-                AdvocateId = d.AdvocateId, Channel = d.Channel, Status = d.Status, QueuedAt = d.QueuedAt, Country = d.Country, Language = d.Language,
-            })
-            .ToListAsync(ct);
+    // The latest attempt per recipient and channel (a re-send round adds a newer delivery), and who answered.
+    private const string Latest = """
+        with latest as (
+            select distinct on (d.data ->> 'advocateId', d.data ->> 'channel')
+                d.data ->> 'advocateId' as advocate, coalesce(d.data ->> 'country', '') as country,
+                coalesce(d.data ->> 'language', '') as language, d.data ->> 'status' as status
+            from {0}.mt_doc_delivery d
+            where (d.data ->> 'alertId')::uuid = @alert
+            order by d.data ->> 'advocateId', d.data ->> 'channel', (d.data ->> 'queuedAt')::timestamptz desc),
+        answered as (
+            select e.data ->> 'advocateId' as advocate, bool_or(e.type = 'action_taken') as acted
+            from {1}.mt_events e
+            where e.type in ('reply_received', 'action_taken') and e.data ->> 'alertId' = @alertText
+            group by 1)
+        """;
 
-    public static async Task<Funnel> Read(IQuerySession session, Alert alert, CancellationToken ct) =>
-        await Read(session, alert, await Rows(session, alert.Id, ct), ct);
+    private static readonly string ByState = Latest + "select country, language, status, count(*) from latest group by 1, 2, 3;";
 
-    public static async Task<Funnel> Read(IQuerySession session, Alert alert, IReadOnlyList<DeliveryOutcomeRow> rows, CancellationToken ct)
+    private static readonly string ByAnswer = Latest + """
+        select l.country, l.language, count(distinct l.advocate), count(distinct l.advocate) filter (where a.acted)
+        from latest l join answered a on a.advocate = l.advocate group by 1, 2;
+        """;
+
+    public static async Task<Funnel> Read(IQuerySession session, Guid alertId, CancellationToken ct)
     {
-        var latest = rows.GroupBy(r => (r.AdvocateId, r.Channel)).Select(g => g.MaxBy(r => r.QueuedAt)!).ToList();
+        await using var connection = await OpenAsync(session, ct);
+        var states = new List<(string Country, string Language, DeliveryStatus Status, int Count)>();
+        await using (var reader = await Command(session, connection, ByState, alertId).ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                states.Add((reader.GetString(0), reader.GetString(1), Enum.Parse<DeliveryStatus>(reader.GetString(2)), (int)reader.GetInt64(3)));
+        var answers = new Dictionary<(string, string), (int Replied, int Acted)>();
+        await using (var reader = await Command(session, connection, ByAnswer, alertId).ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                answers[(reader.GetString(0), reader.GetString(1))] = ((int)reader.GetInt64(2), (int)reader.GetInt64(3));
 
-        var acted = (await session.Events.QueryRawEventDataOnly<ActionTaken>().Where(e => e.AlertId == alert.Id).ToListAsync(ct))
-            .Select(e => e.AdvocateId).ToHashSet();
-        var replied = (await session.Events.QueryRawEventDataOnly<ReplyReceived>().Where(e => e.AlertId == alert.Id).ToListAsync(ct))
-            .Select(e => e.AdvocateId).Union(acted).ToHashSet();
-
-        var slices = latest.GroupBy(r => (Country: r.Country ?? "", Language: r.Language ?? ""))
-            .OrderBy(g => g.Key.Country).ThenBy(g => g.Key.Language)
-            .Select(g => new FunnelSlice(g.Key.Country, g.Key.Language, Of(g.ToList(), replied, acted))).ToList();
-        return Of(latest, replied, acted) with { ByCountryAndLanguage = slices };
+        var slices = states.GroupBy(s => (s.Country, s.Language)).OrderBy(g => g.Key.Country).ThenBy(g => g.Key.Language).Select(g =>
+        {
+            int Count(params DeliveryStatus[] wanted) => g.Where(s => wanted.Contains(s.Status)).Sum(s => s.Count);
+            var (replied, acted) = answers.GetValueOrDefault(g.Key);
+            return new FunnelSlice(g.Key.Country, g.Key.Language, new Funnel(g.Sum(s => s.Count),
+                Count(DeliveryStatus.Sent, DeliveryStatus.Delivered), Count(DeliveryStatus.Delivered), Count(DeliveryStatus.Failed),
+                Count(DeliveryStatus.Skipped), Count(DeliveryStatus.Queued, DeliveryStatus.Sending), replied, acted));
+        }).ToList();
+        return slices.Aggregate(Funnel.Empty, (sum, s) => sum.Plus(s.Funnel)) with { ByCountryAndLanguage = slices };
     }
 
-    private static Funnel Of(IReadOnlyList<DeliveryOutcomeRow> latest, HashSet<Guid> replied, HashSet<Guid> acted)
+    /// <summary>Every delivery of the alert by state, all attempts: what is left to send and what went.</summary>
+    public static async Task<DeliveryCounts> Progress(IQuerySession session, Guid alertId, CancellationToken ct)
     {
-        int Count(params DeliveryStatus[] s) => latest.Count(r => s.Contains(r.Status));
-        var recipients = latest.Select(r => r.AdvocateId).OfType<Guid>().ToHashSet();
-        return new Funnel(latest.Count, Count(DeliveryStatus.Sent, DeliveryStatus.Delivered), Count(DeliveryStatus.Delivered),
-            Count(DeliveryStatus.Failed), Count(DeliveryStatus.Skipped), Count(DeliveryStatus.Queued, DeliveryStatus.Sending),
-            recipients.Count(replied.Contains), recipients.Count(acted.Contains));
+        await using var connection = await OpenAsync(session, ct);
+        const string sql = "select d.data ->> 'status', count(*) from {0}.mt_doc_delivery d where (d.data ->> 'alertId')::uuid = @alert group by 1";
+        var counts = new Dictionary<DeliveryStatus, int>();
+        await using var reader = await Command(session, connection, sql, alertId).ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) counts[Enum.Parse<DeliveryStatus>(reader.GetString(0))] = (int)reader.GetInt64(1);
+        int Of(DeliveryStatus s) => counts.GetValueOrDefault(s);
+        return new DeliveryCounts(Of(DeliveryStatus.Queued), Of(DeliveryStatus.Sending), Of(DeliveryStatus.Sent),
+            Of(DeliveryStatus.Delivered), Of(DeliveryStatus.Failed), Of(DeliveryStatus.Skipped));
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(IQuerySession session, CancellationToken ct)
+    {
+        var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    private static NpgsqlCommand Command(IQuerySession session, NpgsqlConnection connection, string sql, Guid alertId)
+    {
+        var options = session.DocumentStore.Options;
+        var command = new NpgsqlCommand(string.Format(sql, options.DatabaseSchemaName, options.Events.DatabaseSchemaName), connection);
+        command.Parameters.AddWithValue("alert", alertId);
+        command.Parameters.AddWithValue("alertText", alertId.ToString());
+        return command;
     }
 }

@@ -12,7 +12,7 @@ public record LinkTarget(string? Url);
 
 public static class RecordLinkClickHandler
 {
-    public static async Task<LinkTarget> Handle(RecordLinkClick click, IDocumentSession session, TimeProvider clock)
+    public static async Task<LinkTarget> Handle(RecordLinkClick click, IDocumentSession session, TimeProvider clock, Wolverine.IMessageContext bus)
     {
         if (!LinkCodes.LooksValid(click.Code)) return new LinkTarget(null);
         var delivery = await session.Query<Delivery>().FirstOrDefaultAsync(d => d.LinkCode == click.Code);
@@ -23,7 +23,10 @@ public static class RecordLinkClickHandler
         var clicked = await session.Events.QueryRawEventDataOnly<ActionTaken>()
             .AnyAsync(e => e.AdvocateId == advocateId && e.AlertId == alertId && e.How == "link");
         if (!clicked)
+        {
             session.Events.Append(advocateId, new ActionTaken(advocateId, alert.CampaignId, alertId, "link", null, "advocate", clock.GetUtcNow()));
+            await bus.PublishAsync(FunnelTouched.Now(alertId));
+        }
         return new LinkTarget(alert.Link);
     }
 }

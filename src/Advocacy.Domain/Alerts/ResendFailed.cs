@@ -47,6 +47,6 @@ public static class ResendFailedHandler
             queued.Add(fresh.Id);
         }
         stream.AppendOne(new AlertResendRequested(alert.Id, round, queued.Count, cmd.By.Name, now));
-        return (Outcome.Done(alert.Id), [new DeliveriesQueued([.. queued])]);
+        return (Outcome.Done(alert.Id), [new DeliveriesQueued([.. queued]), FunnelTouched.Now(alert.Id)]);
     }
 }

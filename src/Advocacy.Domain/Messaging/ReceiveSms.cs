@@ -95,7 +95,8 @@ public static class ReceiveSmsHandler
         ], true, ReplyKind.JoinWelcome, language, cleanName);
     }
 
-    public static async Task<InboundReply> Handle(ReceiveSms m, IDocumentSession session, TimeProvider clock, MessagingSettings settings)
+    public static async Task<InboundReply> Handle(ReceiveSms m, IDocumentSession session, TimeProvider clock, MessagingSettings settings,
+        Wolverine.IMessageContext bus)
     {
         if (await session.LoadAsync<InboundMessage>(m.MessageSid) is not null) return InboundReply.Replay;
 
@@ -123,8 +124,17 @@ public static class ReceiveSmsHandler
         session.Insert(new InboundMessage(m.MessageSid, from, m.To, m.Body, now, decision.StreamId, intent, reply, m.Provider));
         if (reply is not null && decision.StreamId is { } advocateId)
             session.Insert(ReplyDelivery(advocateId, from, reply, decision.Language, m, now));
+        foreach (var alertId in decision.Events.Select(AnsweredAlert).OfType<Guid>().Distinct())
+            await bus.PublishAsync(Alerts.FunnelTouched.Now(alertId));
         return new InboundReply(reply, decision.Language);
     }
+
+    private static Guid? AnsweredAlert(object e) => e switch
+    {
+        ActionTaken a => a.AlertId,
+        ReplyReceived r => r.AlertId,
+        _ => null,
+    };
 
     /// <summary>The reply is sent in the webhook's answer (TwiML), and recorded like any other delivery.</summary>
     private static Delivery ReplyDelivery(Guid advocateId, string to, string text, string language, ReceiveSms m, DateTimeOffset now) =>

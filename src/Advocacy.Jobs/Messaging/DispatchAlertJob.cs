@@ -13,7 +13,7 @@ namespace Advocacy.Jobs.Messaging;
 /// (alert, advocate, channel) is unique in the database, so a re-run adds no twin.
 /// </summary>
 public sealed class DispatchAlertJob(
-    IDocumentStore store, IBackgroundJobClient jobs, MessagingSettings settings, PublicUrls urls, TimeProvider clock)
+    IDocumentStore store, IBackgroundJobClient jobs, MessagingSettings settings, PublicUrls urls, TimeProvider clock, Wolverine.IMessageBus bus)
 {
     // No global lock: two dispatches of one alert race only to insert the same idempotency keys, and the
     // loser's unique violation makes Hangfire retry it, when it finds every delivery written.
@@ -44,6 +44,7 @@ public sealed class DispatchAlertJob(
                 ids = await WriteBatchAsync(alert, campaign, channel, advocateIds, ct);
             }
             jobs.EnqueueSendBatches(ids);
+            await bus.PublishAsync(FunnelTouched.Now(alert.Id));
         }
     }
 

@@ -1,3 +1,4 @@
+using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Messaging;
 using Hangfire;
 using Marten;
@@ -8,10 +9,12 @@ namespace Advocacy.Jobs.Messaging;
 /// The safety net: re-enqueues deliveries whose job was lost (queued and due for a while) or whose sender
 /// died mid-send (lease expired). The send job itself decides, so a spurious re-enqueue sends nothing twice.
 /// </summary>
-public sealed class RecoverDeliveriesJob(IDocumentStore store, IBackgroundJobClient jobs, JobStorage storage, TimeProvider clock)
+public sealed class RecoverDeliveriesJob(
+    IDocumentStore store, IBackgroundJobClient jobs, JobStorage storage, TimeProvider clock, Wolverine.IMessageBus bus)
 {
     public const string Id = "recover-deliveries";
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan FunnelSweepWindow = TimeSpan.FromDays(2);
 
     [DisableConcurrentExecution(60)]
     public async Task<int> RunAsync(CancellationToken ct)
@@ -27,6 +30,13 @@ public sealed class RecoverDeliveriesJob(IDocumentStore store, IBackgroundJobCli
                         || (d.Status == DeliveryStatus.Sending && d.LeaseUntil < now))
             .Select(d => d.Id).Take(20 * SendDeliveriesJob.BatchSize).ToListAsync(ct);
         jobs.EnqueueSendBatches(stuck);
+
+        // A sender that died between its commit and its funnel touch leaves the funnel a step behind: recount recent alerts.
+        var recent = now - FunnelSweepWindow;
+        var sending = await session.Query<Alert>()
+            .Where(a => (a.State == AlertState.Dispatching || a.State == AlertState.Paused) && a.SendAt > recent)
+            .Select(a => a.Id).ToListAsync(ct);
+        foreach (var alertId in sending) await bus.PublishAsync(FunnelTouched.Now(alertId));
         return stuck.Count;
     }
 

@@ -37,7 +37,15 @@ public sealed class SendDeliveriesJob(
                 foreach (var id in chunk) await single.SendAsync(id, scheduleDeferred: false, ct);
                 continue;
             }
-            var failure = await SendAndRecordAsync(claim.Claimed, ct);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure;
+            try
+            {
+                failure = await SendAndRecordAsync(claim.Claimed, ct);
+            }
+            finally
+            {
+                await SendDeliveryJob.TouchFunnelAsync(bus, claim.Changed, ct);
+            }
             // Expired leases of an earlier crash: the single path asks the provider before any second attempt.
             foreach (var id in claim.ToReconcile) await single.SendAsync(id, scheduleDeferred: false, ct);
             failure?.Throw();
@@ -48,7 +56,7 @@ public sealed class SendDeliveriesJob(
     public static int ChunkSize(double messagesPerSecond) =>
         messagesPerSecond <= 0 ? MaxChunk : Math.Clamp((int)(messagesPerSecond * 5), 1, MaxChunk);
 
-    private sealed record Claim(List<(Delivery Delivery, Advocate? Advocate)> Claimed, List<Guid> ToReconcile);
+    private sealed record Claim(List<(Delivery Delivery, Advocate? Advocate)> Claimed, List<Guid> ToReconcile, List<Delivery> Changed);
 
     /// <returns>null when another writer changed one of the chunk's deliveries since they were read.</returns>
     private async Task<Claim?> ClaimAsync(Guid[] ids, CancellationToken ct)
@@ -58,7 +66,7 @@ public sealed class SendDeliveriesJob(
         var advocates = await LoadByIdAsync<Advocate>(session, deliveries.Select(d => d.AdvocateId), a => a.Id, ct);
         var alerts = await LoadByIdAsync<Alert>(session, deliveries.Select(d => d.AlertId), a => a.Id, ct);
         var now = clock.GetUtcNow();
-        var claim = new Claim([], []);
+        var claim = new Claim([], [], []);
         foreach (var delivery in deliveries)
         {
             var advocate = delivery.AdvocateId is { } a ? advocates.GetValueOrDefault(a) : null;
@@ -68,7 +76,10 @@ public sealed class SendDeliveriesJob(
             {
                 case ClaimKind.Leave: break;
                 case ClaimKind.Reconcile: claim.ToReconcile.Add(delivery.Id); break;
-                case ClaimKind.Skip: session.Store(Skipped(delivery, now, decision.Reason)); break;
+                case ClaimKind.Skip:
+                    session.Store(Skipped(delivery, now, decision.Reason));
+                    claim.Changed.Add(delivery);
+                    break;
                 // Deferred (quiet hours): the minutely recovery sweep sends it when due.
                 case ClaimKind.Defer: session.Store(Deferred(delivery, now, decision)); break;
                 default:
@@ -76,6 +87,7 @@ public sealed class SendDeliveriesJob(
                     var sending = Claimed(delivery, now, Lease(ids.Length, delivery.Channel), provider);
                     session.Store(sending);
                     claim.Claimed.Add((sending, advocate));
+                    claim.Changed.Add(sending);
                     break;
             }
         }

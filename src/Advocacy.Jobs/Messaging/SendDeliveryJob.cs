@@ -32,9 +32,18 @@ public sealed class SendDeliveryJob(
     {
         var claimed = await ClaimAsync(deliveryId, scheduleDeferred, ct);
         if (claimed is null) return;
+        try
+        {
+            await SendClaimedAsync(claimed.Value.Item1, claimed.Value.Item2, ct);
+        }
+        finally
+        {
+            await TouchFunnelAsync(bus, [claimed.Value.Item1], ct);
+        }
+    }
 
-        var (delivery, advocate) = claimed.Value;
-        if (delivery.Channel == Channel.Sms)
+    private async Task SendClaimedAsync(Delivery delivery, Advocate? advocate, CancellationToken ct)
+    {        if (delivery.Channel == Channel.Sms)
         {
             var result = await sms.SendAsync(OutgoingSmsFor(delivery, urls), ct);
             await UpdateAsync(delivery.Id, current => AfterSms(current, result, clock.GetUtcNow(), sms is RecorderSmsProvider), ct);
@@ -45,6 +54,13 @@ public sealed class SendDeliveryJob(
             var result = await email.SendAsync(OutgoingEmailFor(delivery, advocate, urls), ct);
             await UpdateAsync(delivery.Id, current => AfterEmail(current, result, clock.GetUtcNow()), ct);
         }
+    }
+
+    /// <summary>Tells the funnel projection that these alerts' deliveries changed (after the change is committed).</summary>
+    public static async Task TouchFunnelAsync(IMessageBus bus, IEnumerable<Delivery> changed, CancellationToken ct)
+    {
+        foreach (var alertId in changed.Select(d => d.AlertId).OfType<Guid>().Distinct())
+            await bus.PublishAsync(FunnelTouched.Now(alertId));
     }
 
     /// <summary>A number the provider refused for good is marked undeliverable on the advocate.</summary>
@@ -68,6 +84,7 @@ public sealed class SendDeliveryJob(
         {
             session.Store(Recorded(delivery, found.ProviderMessageId, now, "reconciled after an interrupted send"));
             await session.SaveChangesAsync(ct);
+            await TouchFunnelAsync(bus, [delivery], ct);
             return null;
         }
 
@@ -78,6 +95,7 @@ public sealed class SendDeliveryJob(
             case ClaimKind.Skip:
                 session.Store(Skipped(delivery, now, decision.Reason));
                 await session.SaveChangesAsync(ct);
+                await TouchFunnelAsync(bus, [delivery], ct);
                 return null;
             case ClaimKind.Defer:
                 session.Store(Deferred(delivery, now, decision));

@@ -43,12 +43,12 @@ public static class AlertEndpoints
         Microsoft.Extensions.Options.IOptions<Advocacy.Jobs.Sms.Twilio.TwilioOptions> twilio, CancellationToken ct)
     {
         if (await session.LoadAsync<Alert>(id, ct) is not { } alert) return NotFound(id);
-        // One read of the alert's deliveries serves both the progress and the funnel.
-        var rows = await AlertFunnel.Rows(session, alert.Id, ct);
+        // Progress is counted now; the funnel is the projection's (an alert never touched yet has nothing to count).
+        var view = await session.LoadAsync<AlertFunnelView>(alert.Id, ct);
         return Results.Ok(AlertView.Of(alert) with
         {
-            Progress = AlertProgress.Of(alert, rows, twilio.Value.MessagesPerSecond, clock.GetUtcNow()),
-            Funnel = await AlertFunnel.Read(session, alert, rows, ct),
+            Progress = AlertProgress.Of(alert, await AlertFunnel.Progress(session, alert.Id, ct), twilio.Value.MessagesPerSecond, clock.GetUtcNow()),
+            Funnel = view?.Funnel ?? Funnel.Empty,
         });
     }
 

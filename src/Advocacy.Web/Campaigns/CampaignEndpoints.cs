@@ -49,11 +49,10 @@ public static class CampaignEndpoints
     {
         if (await session.LoadAsync<Campaign>(id, ct) is not { } campaign) return Results.Problem(Outcome.NotFound("Campaign", id).Problem!);
         var alerts = await session.Query<Alert>().Where(a => a.CampaignId == id).OrderBy(a => a.DraftedAt).ToListAsync(ct);
-        var views = new List<CampaignAlertView>();
-        foreach (var alert in alerts)
-            views.Add(new CampaignAlertView(alert.Id, alert.State.ToString().ToLowerInvariant(),
-                alert.Channels.Select(c => c.ToString().ToLowerInvariant()).ToArray(), alert.SendAt, alert.Targeted,
-                await AlertFunnel.Read(session, alert, ct)));
+        var funnels = (await session.Query<AlertFunnelView>().Where(v => v.CampaignId == id).ToListAsync(ct)).ToDictionary(v => v.Id, v => v.Funnel);
+        var views = alerts.Select(alert => new CampaignAlertView(alert.Id, alert.State.ToString().ToLowerInvariant(),
+            alert.Channels.Select(c => c.ToString().ToLowerInvariant()).ToArray(), alert.SendAt, alert.Targeted,
+            funnels.GetValueOrDefault(alert.Id, Advocacy.Domain.Alerts.Funnel.Empty))).ToList();
         return Results.Ok(CampaignView.Of(campaign, views, views.Aggregate(Advocacy.Domain.Alerts.Funnel.Empty, (sum, a) => sum.Plus(a.Funnel))));
     }
 

@@ -68,6 +68,9 @@ public static class AdvocacyServices
             opts.AutoBuildMessageStorageOnStartup = AutoCreate.CreateOrUpdate;
             // Local messages (e.g. DeliveryQueued) are persisted with the transaction that cascaded them.
             opts.Policies.UseDurableLocalQueues();
+            // Funnel refreshes coalesce best one at a time (see FunnelTouchedHandler).
+            opts.LocalQueue(FunnelTouchedHandler.Queue).Sequential();
+            opts.PublishMessage<FunnelTouched>().ToLocalQueue(FunnelTouchedHandler.Queue);
         });
         services.AddWolverineHttp();
 
@@ -81,7 +84,8 @@ public static class AdvocacyServices
         services.AddSingleton(jobStorage);
         // Jobs are built in this host's container, not through Hangfire's static JobActivator.Current.
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(c => c.UseAdvocacyStorage(jobStorage));
+        services.AddHangfire((sp, c) => c.UseAdvocacyStorage(jobStorage)
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

@@ -40,6 +40,15 @@ public abstract class HostFixture : IAsyncLifetime
     {
         await StartPeersAsync();
         ConnectionString = await ConnectionTo(Database);
+        Host = await StartHostAsync();
+    }
+
+    /// <summary>
+    /// Another app node on the same database and peers, as a second machine would run it: its own Hangfire server,
+    /// Wolverine agents and pacer. The caller disposes it.
+    /// </summary>
+    public async Task<IAlbaHost> StartHostAsync()
+    {
         await StartLock.WaitAsync();
         try
         {
@@ -49,7 +58,7 @@ public abstract class HostFixture : IAsyncLifetime
             settings["Demo__Seed"] = "false";
             foreach (var key in ManagedSettings.Where(k => !settings.ContainsKey(k))) Environment.SetEnvironmentVariable(key, null);
             foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
-            Host = await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
+            return await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
         }
         finally
         {

@@ -116,7 +116,9 @@ public class delivering_exactly_once(MessagingFixture fixture) : MessagingTest(f
     {
         var advocate = await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE");
         var id = await QueueDirectly(advocate.Id, "Lost job", queuedAgo: TimeSpan.FromMinutes(10));
-        var found = await Host.Services.GetRequiredService<RecoverDeliveriesJob>().RunAsync(CancellationToken.None);
+        int found;
+        using (var recovery = Host.Services.CreateScope())
+            found = await recovery.ServiceProvider.GetRequiredService<RecoverDeliveriesJob>().RunAsync(CancellationToken.None);
         found.ShouldBe(1);
         (await Host.WaitUntilFinished(id)).Status.ShouldBe(DeliveryStatus.Sent);
     }
