@@ -1,3 +1,6 @@
+using Advocacy.Domain.Coalitions;
+using Advocacy.Domain.Trainings;
+
 namespace Advocacy.Domain.Advocates;
 
 public enum AdvocateStatus { Active, Merged }
@@ -79,6 +82,52 @@ public record Advocate(
     /// <summary>Campaigns this advocate acted in (an audience filter).</summary>
     public Guid[] ActedInCampaigns { get; init; } = [];
 
+    /// <summary>Sessions attended. <see cref="Trained"/> and <see cref="Certified"/> are flat booleans so filters are plain equality.</summary>
+    public AdvocateTraining[] Trainings { get; init; } = [];
+    public bool Trained { get; init; }
+    public DateTimeOffset? TrainedAt { get; init; }
+    public Certification[] Certifications { get; init; } = [];
+    public bool Certified { get; init; }
+
+    /// <summary>Coalitions the advocate is a current member of (a filter); <see cref="Memberships"/> keeps the history.</summary>
+    public Guid[] CoalitionIds { get; init; } = [];
+    public CoalitionMembership[] Memberships { get; init; } = [];
+
+    public Advocate Apply(TrainingAttended e)
+    {
+        AdvocateTraining[] trainings = [.. Trainings.Where(t => t.TrainingId != e.TrainingId),
+            new AdvocateTraining(e.TrainingId, e.TrackId, e.Topic, e.TrainingStartsAt)];
+        return WithTrainings(trainings, e.RecordedAt);
+    }
+
+    public Advocate Apply(TrainingAttendanceWithdrawn e) =>
+        WithTrainings(Trainings.Where(t => t.TrainingId != e.TrainingId).ToArray(), e.RecordedAt);
+
+    public Advocate Apply(AdvocateCertified e) => Certifications.Any(c => c.TrackId == e.TrackId) ? this : this with
+    {
+        Certifications = [.. Certifications, new Certification(e.TrackId, e.TrackName, e.CertifiedAt)],
+        Certified = true, UpdatedAt = e.CertifiedAt,
+    };
+
+    public Advocate Apply(JoinedCoalition e) => WithMemberships(
+        [.. Memberships, new CoalitionMembership(e.CoalitionId, e.MemberId, e.CoalitionName, e.JoinedOn, null)], e.JoinedAt);
+
+    public Advocate Apply(LeftCoalition e) => WithMemberships(
+        Memberships.Select(m => m.MemberId == e.MemberId ? m with { LeftOn = e.LeftOn } : m).ToArray(), e.LeftAt);
+
+    private Advocate WithTrainings(AdvocateTraining[] trainings, DateTimeOffset at) => this with
+    {
+        Trainings = trainings, Trained = trainings.Length > 0,
+        TrainedAt = trainings.Length > 0 ? trainings.Min(t => t.StartsAt) : null, UpdatedAt = at,
+    };
+
+    private Advocate WithMemberships(CoalitionMembership[] memberships, DateTimeOffset at) => this with
+    {
+        Memberships = memberships,
+        CoalitionIds = memberships.Where(m => m.LeftOn is null).Select(m => m.CoalitionId).Distinct().ToArray(),
+        UpdatedAt = at,
+    };
+
     public ChannelConsent ConsentOn(Channel channel) => channel == Channel.Sms ? SmsConsent : EmailConsent;
 
     private Advocate WithConsent(ChannelConsent consent) => consent.Channel == Channel.Sms
@@ -88,3 +137,9 @@ public record Advocate(
     private Advocate Indexed() =>
         this with { SearchText = $"{Name} {Phone} {Email}".ToLowerInvariant() };
 }
+
+public record AdvocateTraining(Guid TrainingId, Guid? TrackId, string Topic, DateTimeOffset StartsAt);
+
+public record Certification(Guid TrackId, string TrackName, DateTimeOffset CertifiedAt);
+
+public record CoalitionMembership(Guid CoalitionId, Guid MemberId, string CoalitionName, DateOnly JoinedOn, DateOnly? LeftOn);

@@ -25,6 +25,10 @@ public static class AlertAudience
         if (audience.Countries is { Length: > 0 } countries) q = q.Where(a => countries.Contains(a.Country));
         if (audience.Languages is { Length: > 0 } languages) q = q.Where(a => languages.Contains(a.Language));
         if (audience.Tags is { Length: > 0 } tags) q = q.Where(a => a.Tags.Any(t => tags.Contains(t)));
+        // Current members of any of the coalitions: containment on the document's coalitionIds (GIN index).
+        if (audience.CoalitionIds is { Length: > 0 } coalitions) q = q.Where(a => a.CoalitionIds.Any(c => coalitions.Contains(c)));
+        if (audience.TrainedOnly) q = q.Where(a => a.Trained);
+        if (audience.CertifiedOnly) q = q.Where(a => a.Certified);
         if (audience.ActedInCampaign is { } campaign) q = q.Where(a => a.ActedInCampaigns.Contains(campaign));
         if (audience.EnrolledAfter is { } after) q = q.Where(a => a.EnrolledAt >= after);
         if (audience.EnrolledBefore is { } before) q = q.Where(a => a.EnrolledAt < before);
