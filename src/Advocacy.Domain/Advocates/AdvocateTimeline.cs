@@ -43,7 +43,7 @@ public static class AdvocateTimeline
             $"Attendance at training {e.TrainingId} corrected to absent", e),
         AdvocateCertified e => new(version, "certified", e.CertifiedAt, e.CertifiedBy, $"Certified: {e.TrackName}", e),
         JoinedCoalition e => new(version, "joinedCoalition", e.JoinedAt, e.JoinedBy, $"Joined {e.CoalitionName} on {e.JoinedOn:yyyy-MM-dd}", e),
-        LeftCoalition e => new(version, "leftCoalition", e.LeftAt, e.RecordedBy, $"Left coalition {e.CoalitionId} on {e.LeftOn:yyyy-MM-dd}", e),
+        LeftCoalition e => new(version, "leftCoalition", e.LeftAt, e.RecordedBy, $"Left {e.CoalitionName} on {e.LeftOn:yyyy-MM-dd}", e),
         _ => new(version, data.GetType().Name, storedAt, null, data.GetType().Name, data),
     };
 }

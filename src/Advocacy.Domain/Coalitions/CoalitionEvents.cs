@@ -21,4 +21,4 @@ public record MemberLeft(Guid CoalitionId, Guid MemberId, DateOnly LeftOn, strin
 public record JoinedCoalition(
     Guid AdvocateId, Guid CoalitionId, Guid MemberId, string CoalitionName, DateOnly JoinedOn, string JoinedBy, DateTimeOffset JoinedAt);
 
-public record LeftCoalition(Guid AdvocateId, Guid CoalitionId, Guid MemberId, DateOnly LeftOn, string RecordedBy, DateTimeOffset LeftAt);
+public record LeftCoalition(Guid AdvocateId, Guid CoalitionId, Guid MemberId, string CoalitionName, DateOnly LeftOn, string RecordedBy, DateTimeOffset LeftAt);

@@ -34,7 +34,7 @@ public static class LeaveCoalitionHandler
 
         stream.AppendOne(new MemberLeft(coalition.Id, member.MemberId, leftOn, cmd.By.Name, now));
         if (member.AdvocateId is { } advocateId)
-            session.Events.Append(advocateId, new LeftCoalition(advocateId, coalition.Id, member.MemberId, leftOn, cmd.By.Name, now));
+            session.Events.Append(advocateId, new LeftCoalition(advocateId, coalition.Id, member.MemberId, coalition.Name, leftOn, cmd.By.Name, now));
         return Outcome.Done(member.MemberId);
     }
 }

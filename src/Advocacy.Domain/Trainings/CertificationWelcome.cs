@@ -24,7 +24,7 @@ public static class AdvocateCertifiedHandler
             if (await session.Query<Delivery>().AnyAsync(d => d.IdempotencyKey == key)) continue;
             var (subject, body) = WelcomeTexts.For(advocate.Language, advocate.Name, e.TrackName);
             var delivery = SendMessageHandler.Queue(advocate, channel, body, channel == Channel.Email ? subject : null,
-                DeliveryKinds.Direct, key, "certification", clock.GetUtcNow(), settings.QuietHours);
+                DeliveryKinds.Certification, key, "certification", clock.GetUtcNow(), settings.QuietHours);
             session.Insert(delivery);
             queued.Add(new DeliveryQueued(delivery.Id, delivery.NotBefore));
         }

@@ -54,7 +54,7 @@ public static class RecordAttendanceHandler
             if (c.Status == AttendanceStatus.Attended) attended.Add(c.Id); else attended.Remove(c.Id);
         if (attended.Count > training.Capacity)
             return (Outcome.Invalid(training.Id, "entries",
-                $"This session has {training.Capacity} places; the register would have {attended.Count} advocates attending."), certified);
+                $"This session has room for {training.Capacity}; the register would have {attended.Count} advocates attending."), certified);
 
         // Every check happens before anything is appended: the session is saved whatever the handler answers.
         var advocates = new List<(int Index, AttendanceStatus Status, AttendanceStatus? Was, JasperFx.Events.IEventStream<Advocate> Stream)>();

@@ -93,7 +93,7 @@ public static class DemoNetworkSeed
                 {
                     var left = on.AddDays(random.Next(30, 150));
                     history.Add(new MemberLeft(formed.CoalitionId, memberId, left, by, formed.FormedAt));
-                    session.Events.Append(advocate.Id, new LeftCoalition(advocate.Id, formed.CoalitionId, memberId, left, by, formed.FormedAt));
+                    session.Events.Append(advocate.Id, new LeftCoalition(advocate.Id, formed.CoalitionId, memberId, formed.Name, left, by, formed.FormedAt));
                 }
             }
             session.Events.StartStream<Coalition>(formed.CoalitionId, history.ToArray());

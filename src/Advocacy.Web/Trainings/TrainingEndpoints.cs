@@ -40,6 +40,12 @@ public static class TrainingEndpoints
     public static async Task<IReadOnlyList<TrainingTrack>> ListTracks(IQuerySession session, CancellationToken ct) =>
         await session.Query<TrainingTrack>().OrderBy(t => t.Name).ToListAsync(ct);
 
+    [WolverineGet("/api/training-tracks/{id}"), Authorize(Policy = Policies.Read)]
+    public static async Task<IResult> GetTrack(Guid id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<TrainingTrack>(id, ct) is { } track
+            ? Results.Ok(track)
+            : Results.Problem(Outcome.NotFound("Training track", id).Problem!);
+
     [WolverinePost("/api/trainings"), Authorize(Policy = Policies.ManageNetwork)]
     [ProducesResponseType<TrainingView>(201), ProducesResponseType(400)]
     public static async Task<IResult> Schedule(ScheduleTraining command, HttpContext http, IMessageBus bus, IQuerySession session)

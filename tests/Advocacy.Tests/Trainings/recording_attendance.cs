@@ -55,7 +55,7 @@ public class recording_attendance(AppFixture app) : AppTest(app)
         var training = await Host.ScheduledTraining(capacity: 1);
 
         var refused = await Host.RecordAttendance(training.Id, 400, (wanjiru.Id, "attended"), (otieno.Id, "attended"));
-        (await refused.Problem()).ErrorsFor("entries").ShouldHaveSingleItem().ShouldBe("This session has 1 places; the register would have 2 advocates attending.");
+        (await refused.Problem()).ErrorsFor("entries").ShouldHaveSingleItem().ShouldBe("This session has room for 1; the register would have 2 advocates attending.");
         (await Host.GetAdvocate(wanjiru.Id)).Trained.ShouldBeFalse();
 
         // Absent lines do not take a place.
@@ -109,6 +109,8 @@ public class recording_attendance(AppFixture app) : AppTest(app)
 
         var profile = await Host.GetAdvocate(wanjiru.Id);
         profile.Certified.ShouldBeTrue();
+        var stored = await (await Host.Scenario(s => { s.Get.Url($"/api/training-tracks/{track.Id}"); s.AsAdmin(); })).Read<Advocacy.Domain.Trainings.TrainingTrack>();
+        stored.RequiredTopics.ShouldBe(["Advocacy 101", "Leadership"]);
         profile.Certifications.ShouldHaveSingleItem().TrackName.ShouldBe("CHW Advocate certification");
         profile.Certifications.Single().TrackId.ShouldBe(track.Id);
         (await TimelineTypes(wanjiru.Id)).Count(t => t == "certified").ShouldBe(1);
