@@ -62,13 +62,19 @@ public record Advocate(
     public Advocate Apply(AdvocateMerged e) =>
         this with { Status = AdvocateStatus.Merged, MergedInto = e.SurvivorId, UpdatedAt = e.MergedAt };
 
-    public Advocate Apply(DuplicateAbsorbed e) => this with
+    public Advocate Apply(DuplicateAbsorbed e)
     {
-        Tags = [.. Tags.Union(e.Tags).Order()],
-        SmsConsent = e.Consents.Single(c => c.Channel == Channel.Sms),
-        EmailConsent = e.Consents.Single(c => c.Channel == Channel.Email),
-        UpdatedAt = e.MergedAt,
-    };
+        var certifications = Certifications.Concat(e.Certifications ?? []).DistinctBy(c => c.TrackId).ToArray();
+        return (this with
+            {
+                Tags = [.. Tags.Union(e.Tags).Order()],
+                SmsConsent = e.Consents.Single(c => c.Channel == Channel.Sms),
+                EmailConsent = e.Consents.Single(c => c.Channel == Channel.Email),
+                Certifications = certifications, Certified = certifications.Length > 0,
+            })
+            .WithTrainings(Trainings.Concat(e.Trainings ?? []).DistinctBy(t => t.TrainingId).ToArray(), e.MergedAt)
+            .WithMemberships(Memberships.Concat(e.Memberships ?? []).DistinctBy(m => m.MemberId).ToArray(), e.MergedAt);
+    }
 
     public Advocate Apply(PhoneMarkedUndeliverable e) =>
         e.Phone == Phone ? this with { PhoneUndeliverable = true, UpdatedAt = e.MarkedAt } : this;
