@@ -48,7 +48,8 @@ public static class CoalitionEndpoints
     {
         if (country is not null && !Countries.IsKnown(country))
             return ProblemResponses.InvalidField("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
-        if (page is < 1 || pageSize is < 1 or > 200) return ProblemResponses.InvalidField("page", "Pages start at 1; page size is 1 to 200.");
+        var (paging, problem) = Paging.From(page, pageSize);
+        if (problem is not null) return problem;
         var query = session.Query<Coalition>().AsQueryable();
         if (country is not null)
         {
@@ -56,10 +57,8 @@ public static class CoalitionEndpoints
             query = query.Where(c => c.Country == code);
         }
         if (kind is { } k) query = query.Where(c => c.Kind == k);
-        var size = pageSize ?? 50;
-        var total = await query.LongCountAsync(ct);
-        var items = await query.OrderBy(c => c.Country).ThenBy(c => c.Name).ThenBy(c => c.Id).Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(ct);
-        return Results.Ok(new CoalitionPage(items.Select(CoalitionView.Of).ToList(), total, page ?? 1, size));
+        var (items, total) = await paging.Read(query, q => q.OrderBy(c => c.Country).ThenBy(c => c.Name).ThenBy(c => c.Id), ct);
+        return Results.Ok(new CoalitionPage(items.Select(CoalitionView.Of).ToList(), total, paging.Page, paging.Size));
     }
 
     [WolverineGet("/api/coalitions/{id}"), Authorize(Policy = Policies.Read)]
@@ -73,13 +72,13 @@ public static class CoalitionEndpoints
     public static async Task<IResult> Members(Guid id, IQuerySession session, CancellationToken ct, bool? current = null,
         int? page = null, int? pageSize = null)
     {
-        if (page is < 1 || pageSize is < 1 or > 200) return ProblemResponses.InvalidField("page", "Pages start at 1; page size is 1 to 200.");
+        var (paging, problem) = Paging.From(page, pageSize);
+        if (problem is not null) return problem;
         if (await session.LoadAsync<Coalition>(id, ct) is not { } coalition) return Results.Problem(Outcome.NotFound("Coalition", id).Problem!);
         var members = coalition.Members.Where(m => current is null || m.IsCurrent == current)
             .OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.JoinedOn).ToList();
-        var size = pageSize ?? 50;
-        return Results.Ok(new MemberPage(members.Skip(((page ?? 1) - 1) * size).Take(size).Select(MemberView.Of).ToList(),
-            members.Count, page ?? 1, size));
+        return Results.Ok(new MemberPage(members.Skip((paging.Page - 1) * paging.Size).Take(paging.Size).Select(MemberView.Of).ToList(),
+            members.Count, paging.Page, paging.Size));
     }
 
     /// <summary><c>{"advocateId": "…", "joinedOn": "2026-03-01"}</c> or <c>{"organisation": "Living Goods", "joinedOn": …}</c>.</summary>

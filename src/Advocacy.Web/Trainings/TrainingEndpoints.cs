@@ -62,7 +62,8 @@ public static class TrainingEndpoints
     {
         if (country is not null && !Countries.IsKnown(country))
             return ProblemResponses.InvalidField("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
-        if (page is < 1 || pageSize is < 1 or > 200) return ProblemResponses.InvalidField("page", "Pages start at 1; page size is 1 to 200.");
+        var (paging, problem) = Paging.From(page, pageSize);
+        if (problem is not null) return problem;
         var query = session.Query<Training>().AsQueryable();
         if (country is not null)
         {
@@ -70,10 +71,8 @@ public static class TrainingEndpoints
             query = query.Where(t => t.Country == code);
         }
         if (trackId is { } track) query = query.Where(t => t.TrackId == track);
-        var size = pageSize ?? 50;
-        var total = await query.LongCountAsync(ct);
-        var items = await query.OrderByDescending(t => t.StartsAt).ThenBy(t => t.Id).Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(ct);
-        return Results.Ok(new TrainingPage(items.Select(t => TrainingView.Of(t)).ToList(), total, page ?? 1, size));
+        var (items, total) = await paging.Read(query, q => q.OrderByDescending(t => t.StartsAt).ThenBy(t => t.Id), ct);
+        return Results.Ok(new TrainingPage(items.Select(t => TrainingView.Of(t)).ToList(), total, paging.Page, paging.Size));
     }
 
     /// <summary>The session with its register (advocate, name, attended or absent).</summary>

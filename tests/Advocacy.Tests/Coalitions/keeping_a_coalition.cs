@@ -108,5 +108,6 @@ public class keeping_a_coalition(AppFixture app) : AppTest(app)
         await Host.Scenario(s => { s.Post.Json(new { organisation = "Amref", joinedOn = "2026-01-01" }).ToUrl($"/api/coalitions/{coalition.Id}/members"); s.WithKey(viewer); s.StatusCodeShouldBe(403); });
         var list = await (await Host.Scenario(s => { s.Get.Url("/api/coalitions?country=KE"); s.WithKey(viewer); })).Read<CoalitionPage>();
         list.Items.ShouldHaveSingleItem().CurrentMembers.ShouldBe(0);
+        await Host.Scenario(s => { s.Get.Url("/api/coalitions?pageSize=500"); s.WithKey(viewer); s.StatusCodeShouldBe(400); });
     }
 }
