@@ -1,3 +1,6 @@
+using Advocacy.Domain.Coalitions;
+using Advocacy.Domain.Trainings;
+
 namespace Advocacy.Domain.Advocates;
 
 public enum AdvocateStatus { Active, Merged }
@@ -59,13 +62,19 @@ public record Advocate(
     public Advocate Apply(AdvocateMerged e) =>
         this with { Status = AdvocateStatus.Merged, MergedInto = e.SurvivorId, UpdatedAt = e.MergedAt };
 
-    public Advocate Apply(DuplicateAbsorbed e) => this with
+    public Advocate Apply(DuplicateAbsorbed e)
     {
-        Tags = [.. Tags.Union(e.Tags).Order()],
-        SmsConsent = e.Consents.Single(c => c.Channel == Channel.Sms),
-        EmailConsent = e.Consents.Single(c => c.Channel == Channel.Email),
-        UpdatedAt = e.MergedAt,
-    };
+        var certifications = Certifications.Concat(e.Certifications ?? []).DistinctBy(c => c.TrackId).ToArray();
+        return (this with
+            {
+                Tags = [.. Tags.Union(e.Tags).Order()],
+                SmsConsent = e.Consents.Single(c => c.Channel == Channel.Sms),
+                EmailConsent = e.Consents.Single(c => c.Channel == Channel.Email),
+                Certifications = certifications, Certified = certifications.Length > 0,
+            })
+            .WithTrainings(Trainings.Concat(e.Trainings ?? []).DistinctBy(t => t.TrainingId).ToArray(), e.MergedAt)
+            .WithMemberships(Memberships.Concat(e.Memberships ?? []).DistinctBy(m => m.MemberId).ToArray(), e.MergedAt);
+    }
 
     public Advocate Apply(PhoneMarkedUndeliverable e) =>
         e.Phone == Phone ? this with { PhoneUndeliverable = true, UpdatedAt = e.MarkedAt } : this;
@@ -79,6 +88,52 @@ public record Advocate(
     /// <summary>Campaigns this advocate acted in (an audience filter).</summary>
     public Guid[] ActedInCampaigns { get; init; } = [];
 
+    /// <summary>Sessions attended. <see cref="Trained"/> and <see cref="Certified"/> are flat booleans so filters are plain equality.</summary>
+    public AdvocateTraining[] Trainings { get; init; } = [];
+    public bool Trained { get; init; }
+    public DateTimeOffset? TrainedAt { get; init; }
+    public Certification[] Certifications { get; init; } = [];
+    public bool Certified { get; init; }
+
+    /// <summary>Coalitions the advocate is a current member of (a filter); <see cref="Memberships"/> keeps the history.</summary>
+    public Guid[] CoalitionIds { get; init; } = [];
+    public CoalitionMembership[] Memberships { get; init; } = [];
+
+    public Advocate Apply(TrainingAttended e)
+    {
+        AdvocateTraining[] trainings = [.. Trainings.Where(t => t.TrainingId != e.TrainingId),
+            new AdvocateTraining(e.TrainingId, e.TrackId, e.Topic, e.TrainingStartsAt)];
+        return WithTrainings(trainings, e.RecordedAt);
+    }
+
+    public Advocate Apply(TrainingAttendanceWithdrawn e) =>
+        WithTrainings(Trainings.Where(t => t.TrainingId != e.TrainingId).ToArray(), e.RecordedAt);
+
+    public Advocate Apply(AdvocateCertified e) => Certifications.Any(c => c.TrackId == e.TrackId) ? this : this with
+    {
+        Certifications = [.. Certifications, new Certification(e.TrackId, e.TrackName, e.CertifiedAt)],
+        Certified = true, UpdatedAt = e.CertifiedAt,
+    };
+
+    public Advocate Apply(JoinedCoalition e) => WithMemberships(
+        [.. Memberships, new CoalitionMembership(e.CoalitionId, e.MemberId, e.CoalitionName, e.JoinedOn, null)], e.JoinedAt);
+
+    public Advocate Apply(LeftCoalition e) => WithMemberships(
+        Memberships.Select(m => m.MemberId == e.MemberId ? m with { LeftOn = e.LeftOn } : m).ToArray(), e.LeftAt);
+
+    private Advocate WithTrainings(AdvocateTraining[] trainings, DateTimeOffset at) => this with
+    {
+        Trainings = trainings, Trained = trainings.Length > 0,
+        TrainedAt = trainings.Length > 0 ? trainings.Min(t => t.StartsAt) : null, UpdatedAt = at,
+    };
+
+    private Advocate WithMemberships(CoalitionMembership[] memberships, DateTimeOffset at) => this with
+    {
+        Memberships = memberships,
+        CoalitionIds = memberships.Where(m => m.LeftOn is null).Select(m => m.CoalitionId).Distinct().ToArray(),
+        UpdatedAt = at,
+    };
+
     public ChannelConsent ConsentOn(Channel channel) => channel == Channel.Sms ? SmsConsent : EmailConsent;
 
     private Advocate WithConsent(ChannelConsent consent) => consent.Channel == Channel.Sms
@@ -88,3 +143,9 @@ public record Advocate(
     private Advocate Indexed() =>
         this with { SearchText = $"{Name} {Phone} {Email}".ToLowerInvariant() };
 }
+
+public record AdvocateTraining(Guid TrainingId, Guid? TrackId, string Topic, DateTimeOffset StartsAt);
+
+public record Certification(Guid TrackId, string TrackName, DateTimeOffset CertifiedAt);
+
+public record CoalitionMembership(Guid CoalitionId, Guid MemberId, string CoalitionName, DateOnly JoinedOn, DateOnly? LeftOn);

@@ -44,7 +44,11 @@ public record ReplyReceived(Guid AdvocateId, string Text, string? ProviderMessag
 /// <summary>Appended to the duplicate's stream: it is closed and points at its survivor.</summary>
 public record AdvocateMerged(Guid AdvocateId, Guid SurvivorId, string MergedBy, DateTimeOffset MergedAt);
 
-/// <summary>Appended to the survivor's stream with what it inherited from the duplicate.</summary>
+/// <summary>
+/// Appended to the survivor's stream with what it inherited from the duplicate. Trainings, certifications and
+/// coalition memberships arrived later: events written before them carry none (null).
+/// </summary>
 public record DuplicateAbsorbed(
     Guid AdvocateId, Guid DuplicateId, string[] Tags, ChannelConsent[] Consents,
-    string MergedBy, DateTimeOffset MergedAt);
+    string MergedBy, DateTimeOffset MergedAt, AdvocateTraining[]? Trainings = null, Certification[]? Certifications = null,
+    CoalitionMembership[]? Memberships = null);

@@ -6,7 +6,7 @@ namespace Advocacy.Domain.Advocates;
 /// <summary>Filters of the advocate list. Consent: sms, email (given), sms-opted-out, email-opted-out, none.</summary>
 public record AdvocateFilter(
     string? Country = null, string? Language = null, string? Tag = null, string? Consent = null, string? Q = null,
-    bool IncludeMerged = false)
+    bool IncludeMerged = false, Guid? CoalitionId = null, bool? Trained = null, bool? Certified = null)
 {
     public static readonly string[] ConsentValues = ["sms", "email", "sms-opted-out", "email-opted-out", "none"];
 }
@@ -38,6 +38,9 @@ public static class AdvocateSearch
             var t = Tags.Normalise(tag);
             query = query.Where(a => a.Tags.Contains(t));
         }
+        if (f.CoalitionId is { } coalition) query = query.Where(a => a.CoalitionIds.Contains(coalition));
+        if (f.Trained is { } trained) query = query.Where(a => a.Trained == trained);
+        if (f.Certified is { } certified) query = query.Where(a => a.Certified == certified);
         query = f.Consent switch
         {
             "sms" => query.Where(a => a.SmsConsent.Status == ConsentStatus.Given),

@@ -1,3 +1,5 @@
+using Advocacy.Domain.Coalitions;
+using Advocacy.Domain.Trainings;
 using Marten;
 
 namespace Advocacy.Domain.Advocates;
@@ -35,6 +37,13 @@ public static class AdvocateTimeline
             $"{e.Phone} marked undeliverable ({e.ErrorCode}: {e.Reason})", e),
         ActionTaken e => new(version, "actionTaken", e.TakenAt, e.RecordedBy, $"Took action ({e.How})", e),
         ReplyReceived e => new(version, "replyReceived", e.ReceivedAt, "advocate", $"Replied: {e.Text}", e),
+        TrainingAttended e => new(version, "trainingAttended", e.RecordedAt, e.RecordedBy,
+            $"Attended {e.Topic} ({e.TrainingStartsAt:yyyy-MM-dd})", e),
+        TrainingAttendanceWithdrawn e => new(version, "trainingAttendanceWithdrawn", e.RecordedAt, e.RecordedBy,
+            $"Attendance at training {e.TrainingId} corrected to absent", e),
+        AdvocateCertified e => new(version, "certified", e.CertifiedAt, e.CertifiedBy, $"Certified: {e.TrackName}", e),
+        JoinedCoalition e => new(version, "joinedCoalition", e.JoinedAt, e.JoinedBy, $"Joined {e.CoalitionName} on {e.JoinedOn:yyyy-MM-dd}", e),
+        LeftCoalition e => new(version, "leftCoalition", e.LeftAt, e.RecordedBy, $"Left {e.CoalitionName} on {e.LeftOn:yyyy-MM-dd}", e),
         _ => new(version, data.GetType().Name, storedAt, null, data.GetType().Name, data),
     };
 }

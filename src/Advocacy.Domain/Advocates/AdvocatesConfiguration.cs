@@ -18,6 +18,9 @@ public static class AdvocatesConfiguration
             .Index(x => x.Language)
             .Index(x => x.Name)
             .Index(x => x.Status)
+            // Training filters are plain boolean equality on the document (coalitionIds containment uses the GIN index below).
+            .Index(x => x.Trained)
+            .Index(x => x.Certified)
             // ?q= is `data ->> 'searchText' LIKE '%…%'` (AdvocateSearch): a B-tree cannot serve a leading
             // wildcard, a GIN trigram index on the same expression can.
             .Index(x => x.SearchText, idx =>

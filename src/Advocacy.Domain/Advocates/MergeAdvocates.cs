@@ -39,7 +39,7 @@ public static class MergeAdvocatesHandler
         new AdvocateMerged(duplicate.Id, survivor.Id, by.Name, now),
         new DuplicateAbsorbed(survivor.Id, duplicate.Id, duplicate.Tags,
             [Combine(survivor.SmsConsent, duplicate.SmsConsent), Combine(survivor.EmailConsent, duplicate.EmailConsent)],
-            by.Name, now));
+            by.Name, now, duplicate.Trainings, duplicate.Certifications, duplicate.Memberships));
 
     public static async Task<Outcome> Handle(MergeAdvocates cmd, IDocumentSession session, TimeProvider clock)
     {

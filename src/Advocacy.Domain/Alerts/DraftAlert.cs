@@ -50,10 +50,8 @@ public class AudienceValidator : AbstractValidator<Audience>
         RuleForEach(x => x.Countries).Must(Countries.IsKnown).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
         RuleForEach(x => x.Languages).Must(Languages.IsValid).WithMessage("'{PropertyValue}' is not a language tag.");
         RuleForEach(x => x.Tags).Must(Tags.IsValid).WithMessage(AdvocateRules.TagMessage);
-        // Filters whose data arrives with later features (trainings, coalitions, campaign actions) are refused, not ignored.
-        RuleFor(x => x.TrainedOnly).Equal(false).WithMessage("Training filters arrive with the trainings feature.");
-        RuleFor(x => x.CertifiedOnly).Equal(false).WithMessage("Training filters arrive with the trainings feature.");
-        RuleFor(x => x.CoalitionIds).Empty().WithMessage("Coalition filters arrive with the coalitions feature.");
+        RuleFor(x => x.CoalitionIds).Must(ids => ids!.Length <= 50).When(x => x.CoalitionIds is not null)
+            .WithMessage("Name at most 50 coalitions.");
         RuleFor(x => x.EnrolledBefore).GreaterThan(x => x.EnrolledAfter).When(x => x.EnrolledAfter is not null && x.EnrolledBefore is not null);
     }
 }
@@ -72,6 +70,7 @@ public static class DraftAlertHandler
         Countries = a.Countries?.Select(Countries.Normalise).Distinct().ToArray(),
         Languages = a.Languages?.Select(Languages.Normalise).Distinct().ToArray(),
         Tags = a.Tags?.Select(Tags.Normalise).Distinct().ToArray(),
+        CoalitionIds = a.CoalitionIds?.Distinct().ToArray(),
     };
 
     public static async Task<Outcome> Handle(DraftAlert cmd, IDocumentSession session, TimeProvider clock)
@@ -80,6 +79,13 @@ public static class DraftAlertHandler
         if (campaign is null) return Outcome.NotFound("Campaign", cmd.CampaignId);
         if (campaign.State == CampaignState.Closed)
             return Outcome.Conflict(campaign.Id, "Campaign closed", $"{campaign.Hashtag} is closed: it takes no new alerts.");
+        if (cmd.Audience?.CoalitionIds is { Length: > 0 } coalitionIds)
+        {
+            var known = (await session.LoadManyAsync<Coalitions.Coalition>(coalitionIds)).Select(c => c.Id).ToHashSet();
+            var unknown = coalitionIds.Where(id => !known.Contains(id)).ToArray();
+            if (unknown.Length > 0)
+                return Outcome.Invalid(campaign.Id, "audience.coalitionIds", $"No coalition has id {string.Join(", ", unknown)}.");
+        }
         var drafted = Decide(cmd, Guid.CreateVersion7(), clock.GetUtcNow());
         session.Events.StartStream<Alert>(drafted.AlertId, drafted);
         return Outcome.Done(drafted.AlertId);

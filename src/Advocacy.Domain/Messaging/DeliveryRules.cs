@@ -62,4 +62,6 @@ public static class DeliveryKinds
     public const string Direct = "direct";
     public const string Reply = "reply";
     public const string Alert = "alert";
+    /// <summary>The welcome sent when an advocate is certified (Trainings/CertificationWelcome.cs).</summary>
+    public const string Certification = "certification";
 }

@@ -23,14 +23,25 @@ public record AdvocateView(
 
     public bool PhoneUndeliverable { get; init; }
 
+    /// <summary>Attended at least one training session (<see cref="Trainings"/> lists the topics).</summary>
+    public bool Trained { get; init; }
+    public DateTimeOffset? TrainedAt { get; init; }
+    public bool Certified { get; init; }
+    public Certification[] Certifications { get; init; } = [];
+
+    /// <summary>Coalitions the advocate is a current member of (<c>GET /api/advocates/{id}/coalitions</c> has the history).</summary>
+    public Guid[] CoalitionIds { get; init; } = [];
+
     public static AdvocateView Of(Advocate a) => new(
         a.Id, a.Name, a.Phone, a.Email, a.Country, a.Language, a.Association, a.Tags,
         a.SmsConsent.AllowsMessages,
         new() { ["sms"] = ConsentView.Of(a.SmsConsent), ["email"] = ConsentView.Of(a.EmailConsent) },
-        [], a.Status == AdvocateStatus.Merged ? "merged" : "active", a.MergedInto, a.EnrolledAt, a.UpdatedAt, a.Version)
+        [.. a.Trainings.Select(t => t.Topic).Distinct()], a.Status == AdvocateStatus.Merged ? "merged" : "active", a.MergedInto, a.EnrolledAt, a.UpdatedAt, a.Version)
     {
         TimeZone = Advocacy.Domain.Messaging.DeliveryRules.ZoneOf(a), TimeZoneOverridden = a.TimeZone is not null,
         PhoneUndeliverable = a.PhoneUndeliverable,
+        Trained = a.Trained, TrainedAt = a.TrainedAt, Certified = a.Certified, Certifications = a.Certifications,
+        CoalitionIds = a.CoalitionIds,
     };
 }
 

@@ -30,7 +30,8 @@ public static class GetAdvocateEndpoints
     [WolverineGet("/api/advocates"), Authorize(Policy = Policies.Read)]
     public static async Task<IResult> List(IQuerySession session, CancellationToken ct,
         string? country = null, string? language = null, string? tag = null, string? consent = null, string? q = null,
-        int? page = null, int? pageSize = null, bool? includeMerged = null)
+        int? page = null, int? pageSize = null, bool? includeMerged = null, Guid? coalitionId = null, bool? trained = null,
+        bool? certified = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (country is not null && !Countries.IsKnown(country)) errors["country"] = [$"'{country}' is not an ISO 3166-1 alpha-2 country code."];
@@ -42,7 +43,7 @@ public static class GetAdvocateEndpoints
         if (pageSize is < 1 or > AdvocateSearch.MaxPageSize) errors["pageSize"] = [$"Page size is 1 to {AdvocateSearch.MaxPageSize}."];
         if (errors.Count > 0) return Results.Problem(ProblemResponses.Invalid(errors));
 
-        var filter = new AdvocateFilter(country, language, tag, consent, q, includeMerged ?? false);
+        var filter = new AdvocateFilter(country, language, tag, consent, q, includeMerged ?? false, coalitionId, trained, certified);
         var size = pageSize ?? 50;
         var found = await AdvocateSearch.Find(session, filter, page ?? 1, size, ct);
         return Results.Ok(new AdvocatePage(found.Items.Select(AdvocateView.Of).ToList(), found.Total, page ?? 1, size, found.PageCount));

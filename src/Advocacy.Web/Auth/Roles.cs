@@ -25,6 +25,7 @@ public static class Policies
     public const string ManageAdvocates = "manage-advocates";
     public const string Admin = "admin";
     public const string SendMessages = "send-messages";
+    public const string ManageNetwork = "manage-network";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -32,6 +33,8 @@ public static class Policies
         options.AddPolicy(ManageAdvocates, p => p.RequireRole(Roles.Admin, Roles.Organizer, Roles.Coordinator));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(SendMessages, p => p.RequireRole(Roles.Admin, Roles.Organizer));
+        // Trainings and coalitions: the role table gives them to Coordinators (and Admins, who may do everything).
+        options.AddPolicy(ManageNetwork, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
     }
 }
 

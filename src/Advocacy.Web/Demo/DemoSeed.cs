@@ -47,6 +47,7 @@ public static class DemoSeed
         if (toAdd.Count == 0)
         {
             log.LogInformation("Demo data already present ({Count} advocates).", commands.Count);
+            await DemoNetworkSeed.RunAsync(store, log);
             return;
         }
 
@@ -67,6 +68,7 @@ public static class DemoSeed
             await session.SaveChangesAsync();
         }
         log.LogInformation("Seeded {Count} demo advocates.", toAdd.Count);
+        await DemoNetworkSeed.RunAsync(store, log);
     }
 
     private static IEnumerable<EnrollAdvocate> Generate()

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Advocacy.Domain.Advocates;
 using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Campaigns;
+using Advocacy.Domain.Coalitions;
+using Advocacy.Domain.Trainings;
 using Advocacy.Domain.Messaging;
 using Advocacy.Jobs.Messaging;
 using Advocacy.Web.Messaging;
@@ -44,6 +46,8 @@ public static class AdvocacyServices
                 opts.AddMessaging();
                 opts.AddCampaigns();
                 opts.AddAlerts();
+                opts.AddTrainings();
+                opts.AddCoalitions();
                 opts.Schema.For<RecordedSms>().Index(m => m.Phone);
                 opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
             })

@@ -33,6 +33,24 @@ public class merging_advocates(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task the_survivor_inherits_the_duplicates_trainings_certification_and_coalitions()
+    {
+        var survivor = await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE");
+        var duplicate = await Host.EnrolledAdvocate("Wanjiru Mwangi", "0722 345678", "KE");
+        var track = await Host.TrainingTrack("CHW Advocate certification", "Advocacy 101");
+        await Host.Attended((await Host.ScheduledTraining("Advocacy 101", track.Id)).Id, duplicate.Id);
+        var coalition = await Host.FormedCoalition();
+        await Host.Joined(coalition.Id, duplicate.Id);
+
+        await Host.Scenario(s => { s.Post.Json(new { duplicateId = duplicate.Id }).ToUrl($"/api/advocates/{survivor.Id}/merge"); s.AsAdmin(); });
+        var after = await Host.GetAdvocate(survivor.Id);
+        after.Trained.ShouldBeTrue();
+        after.Trainings.ShouldBe(["Advocacy 101"]);
+        after.Certifications.ShouldHaveSingleItem().TrackId.ShouldBe(track.Id);
+        after.CoalitionIds.ShouldBe([coalition.Id]);
+    }
+
+    [Fact]
     public async Task a_merged_record_cannot_be_changed_or_merged_again()
     {
         var survivor = await Host.EnrolledAdvocate("A", "0770 123 456");

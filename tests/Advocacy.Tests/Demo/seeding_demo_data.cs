@@ -23,6 +23,15 @@ public class seeding_demo_data(AppFixture app) : AppTest(app)
         advocates.ShouldAllBe(a => a.Phone.StartsWith('+'));
         advocates.Count(a => a.SmsConsent.Status == ConsentStatus.OptedOut).ShouldBeGreaterThan(0);
 
+        advocates.Count(a => a.Certified).ShouldBeGreaterThan(0);
+        advocates.Count(a => a.Trained).ShouldBeGreaterThan(advocates.Count(a => a.Certified));
+        var coalitions = await session.Query<Advocacy.Domain.Coalitions.Coalition>().ToListAsync();
+        coalitions.Select(c => c.Name).ShouldContain("Kenya CHW Advocacy Coalition");
+        coalitions.Select(c => c.Name).ShouldContain("Uganda CHW Association");
+        coalitions.ShouldAllBe(c => c.CurrentMembers > 0);
+        advocates.Count(a => a.CoalitionIds.Length > 0).ShouldBeGreaterThan(0);
+        (await session.Query<Advocacy.Domain.Trainings.Training>().CountAsync()).ShouldBe(12);   // seeded once, though run twice
+
         var page = await Host.Scenario(s => { s.Get.Url("/api/advocates?country=CI&pageSize=1"); s.AsAdmin(); });
         (await page.Read<AdvocatePage>()).Items.Single().Language.ShouldBe("fr");
     }
