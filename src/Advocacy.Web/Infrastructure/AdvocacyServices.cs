@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Advocacy.Domain.Advocates;
 using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Campaigns;
+using Advocacy.Domain.Imports;
 using Advocacy.Domain.Messaging;
 using Advocacy.Jobs.Messaging;
 using Advocacy.Web.Messaging;
@@ -44,6 +45,7 @@ public static class AdvocacyServices
                 opts.AddMessaging();
                 opts.AddCampaigns();
                 opts.AddAlerts();
+                opts.AddImports();
                 opts.Schema.For<RecordedSms>().Index(m => m.Phone);
                 opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
             })

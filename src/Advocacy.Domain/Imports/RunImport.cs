@@ -1,0 +1,89 @@
+using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Common;
+using Marten;
+
+namespace Advocacy.Domain.Imports;
+
+/// <summary>
+/// Runs an import: reads the stored file as a stream and commits it in chunks. Each chunk's advocates, row errors
+/// and the import's counters (the checkpoint) go in one transaction, so a run that dies resumes after the last
+/// chunk committed; and since rows match existing advocates by phone (or email), re-running creates no twin.
+/// </summary>
+public static class RunImport
+{
+    public const int ChunkSize = 500;
+
+    /// <param name="stopAfterChunks">Stops as a crash would, after committing that many chunks (tests).</param>
+    public static async Task RunAsync(IDocumentStore store, Guid importId, TimeProvider clock, CancellationToken ct, int? stopAfterChunks = null)
+    {
+        AdvocateImport? import;
+        await using (var query = store.QuerySession()) import = await query.LoadAsync<AdvocateImport>(importId, ct);
+        if (import is not { Status: ImportStatus.Queued or ImportStatus.Running }) return;
+        import = await SaveAsync(store, import with { Status = ImportStatus.Running, StartedAt = import.StartedAt ?? clock.GetUtcNow() }, ct);
+
+        // Keys (E.164 phone or email) seen in this file and their line: a second row with the same one is reported.
+        var seen = new Dictionary<string, int>();
+        var chunk = new List<CsvRecord>(ChunkSize);
+        var chunks = 0;
+        try
+        {
+            await using var bytes = ImportFiles.Open(store, importId);
+            using var text = ImportFiles.Text(bytes, import.Encoding);
+            var csv = new CsvRecordReader(text, import.Delimiter);
+            if (csv.Read() is null) throw new CsvFormatException("The file has no header row.");
+            var index = 0;
+            while (csv.Read() is { } record)
+            {
+                // Rows before the checkpoint were committed by an earlier run: only remember their keys.
+                if (index++ < import.RowsRead)
+                {
+                    if (ImportedRow.From(record.Fields, import.Columns).Identity().Key is { } key) seen.TryAdd(key, record.Line);
+                    continue;
+                }
+                chunk.Add(record);
+                if (chunk.Count < ChunkSize) continue;
+                import = await CommitChunkAsync(store, import, chunk, seen, clock, ct);
+                chunk.Clear();
+                if (++chunks == stopAfterChunks) return;
+            }
+            if (chunk.Count > 0) import = await CommitChunkAsync(store, import, chunk, seen, clock, ct);
+            await SaveAsync(store, import with { Status = ImportStatus.Completed, CompletedAt = clock.GetUtcNow() }, ct);
+        }
+        catch (CsvFormatException e)
+        {
+            // The rows before the bad spot are in; nothing after it can be read reliably.
+            await SaveAsync(store, import with { Status = ImportStatus.Failed, Error = e.Message, CompletedAt = clock.GetUtcNow() }, ct);
+        }
+        await ImportFiles.DeleteAsync(store, importId, ct);
+    }
+
+    private static async Task<AdvocateImport> CommitChunkAsync(
+        IDocumentStore store, AdvocateImport import, List<CsvRecord> rows, Dictionary<string, int> seen, TimeProvider clock, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var added = new List<string>();
+            try
+            {
+                await using var session = store.LightweightSession();
+                var next = await ImportChunk.DecideAsync(session, import, rows, seen, added, clock.GetUtcNow(), ct);
+                session.Store(next);
+                await session.SaveChangesAsync(ct);
+                return next;
+            }
+            catch (Exception e) when (attempt < 3 && e is not OperationCanceledException)
+            {
+                // Someone enrolled or changed one of these advocates meanwhile: decide the chunk again on fresh state.
+                foreach (var key in added) seen.Remove(key);
+            }
+        }
+    }
+
+    private static async Task<AdvocateImport> SaveAsync(IDocumentStore store, AdvocateImport import, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(import);
+        await session.SaveChangesAsync(ct);
+        return import;
+    }
+}
