@@ -79,6 +79,14 @@ public static class RunImport
         }
     }
 
+    public static async Task FailAsync(IDocumentStore store, Guid importId, string error, TimeProvider clock, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<AdvocateImport>(importId, ct) is not { } import) return;
+        session.Store(import with { Status = ImportStatus.Failed, Error = error, CompletedAt = clock.GetUtcNow() });
+        await session.SaveChangesAsync(ct);
+    }
+
     private static async Task<AdvocateImport> SaveAsync(IDocumentStore store, AdvocateImport import, CancellationToken ct)
     {
         await using var session = store.LightweightSession();

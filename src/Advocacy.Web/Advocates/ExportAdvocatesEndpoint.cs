@@ -15,13 +15,13 @@ public static class ExportAdvocatesEndpoint
 
     /// <summary>Every advocate the list's filters match, as CSV, streamed row by row from the database.</summary>
     [WolverineGet("/api/advocates/export"), Authorize(Policy = Policies.Read)]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session,
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, TimeProvider clock,
         string? country = null, string? language = null, string? tag = null, string? consent = null, string? q = null, bool? includeMerged = null)
     {
         var filter = new AdvocateFilter(country, language, tag, consent, q, includeMerged ?? false);
         if (GetAdvocateEndpoints.FilterErrors(filter) is { Count: > 0 } errors) return Results.Problem(ProblemResponses.Invalid(errors));
 
-        await using var csv = CsvResponse.Start(http, $"advocates-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+        await using var csv = CsvResponse.Start(http, $"advocates-{clock.GetUtcNow():yyyy-MM-dd}.csv");
         await csv.WriteRowAsync(Columns);
         await foreach (var a in AdvocateSearch.Stream(session, filter, http.RequestAborted))
             await csv.WriteRowAsync([

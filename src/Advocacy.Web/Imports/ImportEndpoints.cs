@@ -68,7 +68,7 @@ public static class ImportEndpoints
             session.Store(import);
             await session.SaveChangesAsync(ct);
         }
-        jobs.Enqueue<ImportAdvocatesJob>(j => j.RunAsync(id, CancellationToken.None));
+        jobs.Enqueue<ImportAdvocatesJob>(j => j.RunAsync(id, null, CancellationToken.None));
         return Results.Accepted($"/api/imports/{id}", new { id });
     }
 

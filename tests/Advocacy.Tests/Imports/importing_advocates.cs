@@ -33,7 +33,7 @@ public class importing_advocates(AppFixture app) : AppTest(app)
         aya.Email.ShouldBe("aya@example.org");
         aya.Association.ShouldBe("Réseau ASC; Abidjan");
         aya.Consent["sms"].Status.ShouldBe("given");
-        aya.Consent["sms"].Source.ShouldBe("imported from membres.csv by admin");
+        aya.Consent["sms"].Source.ShouldBe("imported from membres.csv by admin (environment key)");
         aya.Consent["email"].Status.ShouldBe("unknown"); // an address is not consent unless the file says so
         var musu = await Host.AdvocateByPhone("+231770123456");
         (musu.Association, musu.Language, musu.SmsConsent).ShouldBe(("Bong County\r\nCHAs", "en", false));
