@@ -16,6 +16,23 @@ public static class RunImport
     /// <param name="stopAfterChunks">Stops as a crash would, after committing that many chunks (tests).</param>
     public static async Task RunAsync(IDocumentStore store, Guid importId, TimeProvider clock, CancellationToken ct, int? stopAfterChunks = null)
     {
+        // One runner per import, across nodes: Hangfire can hand a long job to a second worker. The lock is the
+        // connection's, so a runner that dies releases it and the next attempt resumes from the checkpoint.
+        await using var runner = store.Storage.Database.CreateConnection();
+        await runner.OpenAsync(ct);
+        if (!await LockAsync(runner, importId, "pg_try_advisory_lock", ct)) return;
+        try
+        {
+            await RunLockedAsync(store, importId, clock, stopAfterChunks, ct);
+        }
+        finally
+        {
+            await LockAsync(runner, importId, "pg_advisory_unlock", CancellationToken.None);
+        }
+    }
+
+    private static async Task RunLockedAsync(IDocumentStore store, Guid importId, TimeProvider clock, int? stopAfterChunks, CancellationToken ct)
+    {
         AdvocateImport? import;
         await using (var query = store.QuerySession()) import = await query.LoadAsync<AdvocateImport>(importId, ct);
         if (import is not { Status: ImportStatus.Queued or ImportStatus.Running }) return;
@@ -77,6 +94,13 @@ public static class RunImport
                 foreach (var key in added) seen.Remove(key);
             }
         }
+    }
+
+    private static async Task<bool> LockAsync(Npgsql.NpgsqlConnection conn, Guid importId, string function, CancellationToken ct)
+    {
+        await using var command = new Npgsql.NpgsqlCommand($"select {function}(5005, hashtext($1))", conn);
+        command.Parameters.Add(new() { Value = importId.ToString() });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     public static async Task FailAsync(IDocumentStore store, Guid importId, string error, TimeProvider clock, CancellationToken ct)

@@ -181,6 +181,31 @@ public class importing_advocates(AppFixture app) : AppTest(app)
         (await session.Query<Domain.Advocates.Advocate>().CountAsync()).ShouldBe(1200);
     }
 
+    [Fact]
+    public async Task a_second_runner_of_the_same_import_leaves_it_to_the_first()
+    {
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        var clock = Host.Services.GetRequiredService<TimeProvider>();
+        var id = await Queued(store, Encoding.UTF8.GetBytes("name,phone,country\r\nMusu Kollie,0770 123 456,LR\r\n"));
+        await using (var first = new Npgsql.NpgsqlConnection(App.ConnectionString))
+        {
+            await first.OpenAsync();
+            await using var hold = new Npgsql.NpgsqlCommand("select pg_advisory_lock(5005, hashtext($1))", first);
+            hold.Parameters.Add(new() { Value = id.ToString() });
+            await hold.ExecuteNonQueryAsync();
+
+            await RunImport.RunAsync(store, id, clock, CancellationToken.None);
+
+            (await Host.GetImport(id)).Status.ShouldBe("queued");
+            hold.CommandText = "select pg_advisory_unlock(5005, hashtext($1))";
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        await RunImport.RunAsync(store, id, clock, CancellationToken.None);
+
+        (await Host.GetImport(id)).Created.ShouldBe(1);
+    }
+
     /// <summary>An import stored and queued as the endpoint does, but with no job enqueued: the test runs it.</summary>
     private static async Task<Guid> Queued(IDocumentStore store, byte[] file)
     {
