@@ -41,7 +41,11 @@ public static class ImportChunk
             if (problem is null)
             {
                 Advocate? existing = null;
-                if (key!.StartsWith('+')) existing = claims.TryGetValue(key, out var id) ? advocates.GetValueOrDefault(id) : null;
+                if (key!.StartsWith('+'))
+                {
+                    if (claims.TryGetValue(key, out var id) && (existing = advocates.GetValueOrDefault(id)) is null)
+                        problem = $"{key} is claimed by advocate {id}, who cannot be read.";
+                }
                 else if (byEmail.TryGetValue(key["email:".Length..], out var matches))
                 {
                     if (matches.Count > 1) problem = $"{matches.Count} advocates have this email; give the phone number to say which.";

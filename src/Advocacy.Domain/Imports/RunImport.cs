@@ -41,7 +41,7 @@ public static class RunImport
         // Keys (E.164 phone or email) seen in this file and their line: a second row with the same one is reported.
         var seen = new Dictionary<string, int>();
         var chunk = new List<CsvRecord>(ChunkSize);
-        var chunks = 0;
+        await using var pipeline = new ChunkPipeline(store, seen, clock, ct);
         try
         {
             await using var bytes = ImportFiles.Open(store, importId);
@@ -59,41 +59,25 @@ public static class RunImport
                 }
                 chunk.Add(record);
                 if (chunk.Count < ChunkSize) continue;
-                import = await CommitChunkAsync(store, import, chunk, seen, clock, ct);
+                import = await pipeline.AddAsync(import, chunk);
                 chunk.Clear();
-                if (++chunks == stopAfterChunks) return;
+                if (pipeline.Committed + 1 == stopAfterChunks)
+                {
+                    await pipeline.FlushAsync();
+                    return;
+                }
             }
-            if (chunk.Count > 0) import = await CommitChunkAsync(store, import, chunk, seen, clock, ct);
+            if (chunk.Count > 0) import = await pipeline.AddAsync(import, chunk);
+            if (pipeline.InFlight) import = await pipeline.FlushAsync();
             await SaveAsync(store, import with { Status = ImportStatus.Completed, CompletedAt = clock.GetUtcNow() }, ct);
         }
         catch (CsvFormatException e)
         {
             // The rows before the bad spot are in; nothing after it can be read reliably.
+            if (pipeline.InFlight) import = await pipeline.FlushAsync();
             await SaveAsync(store, import with { Status = ImportStatus.Failed, Error = e.Message, CompletedAt = clock.GetUtcNow() }, ct);
         }
         await ImportFiles.DeleteAsync(store, importId, ct);
-    }
-
-    private static async Task<AdvocateImport> CommitChunkAsync(
-        IDocumentStore store, AdvocateImport import, List<CsvRecord> rows, Dictionary<string, int> seen, TimeProvider clock, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var added = new List<string>();
-            try
-            {
-                await using var session = store.LightweightSession();
-                var next = await ImportChunk.DecideAsync(session, import, rows, seen, added, clock.GetUtcNow(), ct);
-                session.Store(next);
-                await session.SaveChangesAsync(ct);
-                return next;
-            }
-            catch (Exception e) when (attempt < 3 && e is not OperationCanceledException)
-            {
-                // Someone enrolled or changed one of these advocates meanwhile: decide the chunk again on fresh state.
-                foreach (var key in added) seen.Remove(key);
-            }
-        }
     }
 
     private static async Task<bool> LockAsync(Npgsql.NpgsqlConnection conn, Guid importId, string function, CancellationToken ct)

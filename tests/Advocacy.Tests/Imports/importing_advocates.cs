@@ -182,6 +182,49 @@ public class importing_advocates(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task a_number_enrolled_while_its_chunk_commits_is_matched_on_the_retry_not_duplicated()
+    {
+        var csv = new StringBuilder("name,phone,country\r\n");
+        for (var i = 0; i < 1200; i++) csv.Append($"Advocate {i},+25471{i:D7},KE\r\n");
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        var clock = Host.Services.GetRequiredService<TimeProvider>();
+        var id = await Queued(store, Encoding.UTF8.GetBytes(csv.ToString()));
+        // An enrolment of row 0's number whose phone claim is still uncommitted when the import decides its first chunk.
+        var racer = await Host.EnrolledAdvocate("Racing Enrolment", "+254710000000", "KE");
+        await using var conn = new Npgsql.NpgsqlConnection(App.ConnectionString);
+        await conn.OpenAsync();
+        await Sql(conn, null, "delete from advocacy.mt_doc_phoneclaim where id = '+254710000000'");
+        await using var tx = await conn.BeginTransactionAsync();
+        await Sql(conn, tx, $"insert into advocacy.mt_doc_phoneclaim (id, data) values ('+254710000000', '{{\"id\": \"+254710000000\", \"advocateId\": \"{racer.Id}\"}}')");
+
+        var run = RunImport.RunAsync(store, id, clock, CancellationToken.None);
+        for (var i = 0; i < 300 && !await ImportWaitsOnALock(); i++) await Task.Delay(100);
+        await tx.CommitAsync();
+        await run;
+
+        var done = await Host.GetImport(id);
+        (done.Status, done.RowsRead, done.Created, done.Updated, done.Failed).ShouldBe(("completed", 1200, 1199, 1, 0));
+        await using var session = store.QuerySession();
+        (await session.Query<Domain.Advocates.Advocate>().CountAsync()).ShouldBe(1200);
+        (await Host.GetAdvocate(racer.Id)).Name.ShouldBe("Advocate 0");
+
+        async Task<bool> ImportWaitsOnALock()
+        {
+            await using var probe = new Npgsql.NpgsqlConnection(App.ConnectionString);
+            await probe.OpenAsync();
+            await using var waiting = new Npgsql.NpgsqlCommand(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", probe);
+            return (long)(await waiting.ExecuteScalarAsync())! > 0;
+        }
+    }
+
+    private static async Task Sql(Npgsql.NpgsqlConnection conn, Npgsql.NpgsqlTransaction? tx, string sql)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, conn, tx);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task a_second_runner_of_the_same_import_leaves_it_to_the_first()
     {
         var store = Host.Services.GetRequiredService<IDocumentStore>();
