@@ -73,7 +73,8 @@ public static class RunImport
         }
         catch (CsvFormatException e)
         {
-            // The rows before the bad spot are in; nothing after it can be read reliably.
+            // The rows before the bad spot go in; nothing after it can be read reliably.
+            if (chunk.Count > 0) import = await pipeline.AddAsync(import, chunk);
             if (pipeline.InFlight) import = await pipeline.FlushAsync();
             await SaveAsync(store, import with { Status = ImportStatus.Failed, Error = e.Message, CompletedAt = clock.GetUtcNow() }, ct);
         }

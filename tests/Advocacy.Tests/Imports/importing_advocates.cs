@@ -58,6 +58,12 @@ public class importing_advocates(AppFixture app) : AppTest(app)
         import.Created.ShouldBe(2);
         (await Host.AdvocateByPhone("+2250707123456")).Name.ShouldBe("Kouamé, Aya");
         (await Host.AdvocateByPhone("+258841234567")).Name.ShouldBe("Fátima Cossa");
+
+        // Excel's "Unicode text": UTF-16 with a BOM, tab-separated.
+        var unicode = await Host.Imported([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("Nome\tTelefone\tPaís\r\nNélio Chissano\t84 765 4321\tMZ\r\n")]);
+
+        unicode.Created.ShouldBe(1);
+        (await Host.AdvocateByPhone("+258847654321")).Name.ShouldBe("Nélio Chissano");
     }
 
     [Fact]
@@ -111,6 +117,15 @@ public class importing_advocates(AppFixture app) : AppTest(app)
         var errors = await Host.ErrorsCsv(import.Id);
         errors.ShouldContain("3,\"No advocate has this email, and a phone number is needed to enrol a new one.\",nobody@example.org");
         errors.ShouldContain("5,Same phone number as line 4 of this file.,");
+    }
+
+    [Fact]
+    public async Task a_quote_left_open_fails_the_import_after_the_rows_before_it()
+    {
+        var import = await Host.Imported(ImportScenarios.Utf8("name,phone,country\r\nMusu Kollie,0770 123 456,LR\r\n\"Aya,07 07 12 34 56,CI\r\nAna Sitoe,84 123 4567,MZ\r\n"));
+
+        (import.Status, import.Created, import.Error).ShouldBe(("failed", 1, "Line 3: a quoted field is never closed."));
+        (await Host.AllAdvocates()).Select(a => a.Name).ShouldBe(["Musu Kollie"]);
     }
 
     [Fact]
