@@ -13,13 +13,17 @@ internal sealed class ResourceSampler : IDisposable
     private readonly Task _loop;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly TimeSpan _cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-    private readonly double _pg0 = PostgresSeconds();
+    private readonly int _port;
+    private readonly double _pg0;
     private readonly (double Busy, double Total, double IoWait) _machine0 = Machine();
     public long First, MaxWorkingSet, MaxHeap;
     public double AppCores, PostgresCores, MachineCores, IoWaitCores;
 
-    public ResourceSampler()
+    /// <param name="postgresPort">The cluster whose CPU is counted: the bench's own unless told.</param>
+    public ResourceSampler(int? postgresPort = null)
     {
+        _port = postgresPort ?? BenchProgram.BenchPort;
+        _pg0 = PostgresSeconds(_port);
         using (var p = Process.GetCurrentProcess()) First = p.WorkingSet64;
         _loop = Task.Run(async () =>
         {
@@ -41,7 +45,7 @@ internal sealed class ResourceSampler : IDisposable
         _loop.Wait();
         var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
         AppCores = (Process.GetCurrentProcess().TotalProcessorTime - _cpu0).TotalSeconds / wall;
-        PostgresCores = (PostgresSeconds() - _pg0) / wall;
+        PostgresCores = (PostgresSeconds(_port) - _pg0) / wall;
         var m = Machine();
         var share = Environment.ProcessorCount / (m.Total - _machine0.Total);
         MachineCores = (m.Busy - _machine0.Busy) * share;
@@ -55,7 +59,7 @@ internal sealed class ResourceSampler : IDisposable
     }
 
     /// <summary>CPU seconds of the cluster on the bench port: its postmaster (with reaped backends) and live children.</summary>
-    private static double PostgresSeconds()
+    private static double PostgresSeconds(int port)
     {
         try
         {
@@ -71,7 +75,7 @@ internal sealed class ResourceSampler : IDisposable
                     }
                     catch (Exception) { return default; }
                 }).Where(s => s.Pid is not null).ToList();
-            var postmaster = stats.FirstOrDefault(s => s.Cmd.Contains("postgres") && s.Cmd.Contains($"-p {BenchProgram.BenchPort}"));
+            var postmaster = stats.FirstOrDefault(s => s.Cmd.Contains("postgres") && s.Cmd.Contains($"-p {port} "));
             if (postmaster.Pid is null) return double.NaN;
             var ticks = postmaster.Own + postmaster.Reaped + stats.Where(s => s.Ppid == postmaster.Pid).Sum(s => s.Own);
             return ticks / 100.0; // USER_HZ

@@ -31,10 +31,13 @@ public record Advocate(
             e.AdvocateId, e.Name, e.Phone, e.Email, e.Country, e.Language, e.Association, e.Tags,
             new ChannelConsent(Channel.Sms, e.SmsConsent ? ConsentStatus.Given : ConsentStatus.Unknown,
                 e.SmsConsent ? e.ConsentSource : null, e.SmsConsent ? e.EnrolledAt : null),
-            new ChannelConsent(Channel.Email, e.Email is null ? ConsentStatus.Unknown : ConsentStatus.Given,
-                e.Email is null ? null : e.ConsentSource ?? "enrolment", e.Email is null ? null : e.EnrolledAt),
+            // EmailConsent null (enrolments through the API): an email address given at enrolment is consent to email.
+            new ChannelConsent(Channel.Email, EmailGiven(e) ? ConsentStatus.Given : ConsentStatus.Unknown,
+                EmailGiven(e) ? e.ConsentSource ?? "enrolment" : null, EmailGiven(e) ? e.EnrolledAt : null),
             AdvocateStatus.Active, null, e.EnrolledAt, e.EnrolledAt)
         .Indexed();
+
+    private static bool EmailGiven(AdvocateEnrolled e) => e.Email is not null && (e.EmailConsent ?? true);
 
     public Advocate Apply(ContactDetailsChanged e) => (this with
     {

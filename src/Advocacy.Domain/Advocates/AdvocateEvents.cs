@@ -5,7 +5,7 @@ public enum Channel { Sms, Email }
 public record AdvocateEnrolled(
     Guid AdvocateId, string Name, string Phone, string? Email, string Country, string Language,
     string? Association, string[] Tags, bool SmsConsent, string? ConsentSource,
-    string EnrolledBy, DateTimeOffset EnrolledAt);
+    string EnrolledBy, DateTimeOffset EnrolledAt, bool? EmailConsent = null);
 
 public record ContactDetailsChanged(
     Guid AdvocateId, string Name, string Phone, string? Email, string Country, string? Association,

@@ -27,6 +27,10 @@ public static class AdvocateSearch
         return new Page(items, total, (int)((total + pageSize - 1) / pageSize));
     }
 
+    /// <summary>Every match in the list's order, read as the caller goes (the CSV export): never all in memory.</summary>
+    public static IAsyncEnumerable<Advocate> Stream(IQuerySession session, AdvocateFilter f, CancellationToken ct) =>
+        Filtered(session, f).OrderBy(a => a.Name).ThenBy(a => a.Id).ToAsyncEnumerable(ct);
+
     private static IQueryable<Advocate> Filtered(IQuerySession session, AdvocateFilter f)
     {
         IQueryable<Advocate> query = session.Query<Advocate>();

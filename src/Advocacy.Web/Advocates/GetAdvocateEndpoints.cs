@@ -33,19 +33,26 @@ public static class GetAdvocateEndpoints
         int? page = null, int? pageSize = null, bool? includeMerged = null, Guid? coalitionId = null, bool? trained = null,
         bool? certified = null)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (country is not null && !Countries.IsKnown(country)) errors["country"] = [$"'{country}' is not an ISO 3166-1 alpha-2 country code."];
-        if (language is not null && !Languages.IsValid(language)) errors["language"] = [$"'{language}' is not a BCP-47 language tag."];
-        if (consent is not null && !AdvocateFilter.ConsentValues.Contains(consent))
-            errors["consent"] = [$"Consent is one of {string.Join(", ", AdvocateFilter.ConsentValues)}."];
-        if (q is { Length: > 100 }) errors["q"] = ["Search text is at most 100 characters."];
+        var filter = new AdvocateFilter(country, language, tag, consent, q, includeMerged ?? false, coalitionId, trained, certified);
+        var errors = FilterErrors(filter);
         if (page is < 1) errors["page"] = ["Pages start at 1."];
         if (pageSize is < 1 or > AdvocateSearch.MaxPageSize) errors["pageSize"] = [$"Page size is 1 to {AdvocateSearch.MaxPageSize}."];
         if (errors.Count > 0) return Results.Problem(ProblemResponses.Invalid(errors));
 
-        var filter = new AdvocateFilter(country, language, tag, consent, q, includeMerged ?? false, coalitionId, trained, certified);
         var size = pageSize ?? 50;
         var found = await AdvocateSearch.Find(session, filter, page ?? 1, size, ct);
         return Results.Ok(new AdvocatePage(found.Items.Select(AdvocateView.Of).ToList(), found.Total, page ?? 1, size, found.PageCount));
+    }
+
+    /// <summary>The list's filters checked the same way wherever they are taken (the list, the CSV export).</summary>
+    public static Dictionary<string, string[]> FilterErrors(AdvocateFilter f)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (f.Country is { } country && !Countries.IsKnown(country)) errors["country"] = [$"'{country}' is not an ISO 3166-1 alpha-2 country code."];
+        if (f.Language is { } language && !Languages.IsValid(language)) errors["language"] = [$"'{language}' is not a BCP-47 language tag."];
+        if (f.Consent is not null && !AdvocateFilter.ConsentValues.Contains(f.Consent))
+            errors["consent"] = [$"Consent is one of {string.Join(", ", AdvocateFilter.ConsentValues)}."];
+        if (f.Q is { Length: > 100 }) errors["q"] = ["Search text is at most 100 characters."];
+        return errors;
     }
 }

@@ -5,6 +5,7 @@ using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Coalitions;
 using Advocacy.Domain.Trainings;
+using Advocacy.Domain.Imports;
 using Advocacy.Domain.Messaging;
 using Advocacy.Jobs.Messaging;
 using Advocacy.Web.Messaging;
@@ -48,6 +49,7 @@ public static class AdvocacyServices
                 opts.AddAlerts();
                 opts.AddTrainings();
                 opts.AddCoalitions();
+                opts.AddImports();
                 opts.Schema.For<RecordedSms>().Index(m => m.Phone);
                 opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
             })
