@@ -27,7 +27,9 @@ public static class DispatchBench
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
     /// <summary>Hangfire's worker count in AddAdvocacy; each worker sends one batch at a time, one message after another.</summary>
-    private static readonly int Senders = Math.Max(2, Environment.ProcessorCount);
+    // Hangfire workers × requests each send job keeps in flight: the baseline loop runs at the same concurrency.
+    private static readonly int Workers = Math.Max(2, Environment.ProcessorCount);
+    private static readonly int Senders = Workers * Advocacy.Jobs.Messaging.SendDeliveriesJob.InFlight;
 
     private sealed record Options(int Recipients, int Pacing, int Previews, int TimeoutSeconds, bool Fresh);
 
@@ -83,7 +85,7 @@ public static class DispatchBench
             Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):N1} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}
             Database: {DispatchDatabase.Name} on 127.0.0.1:{BenchProgram.BenchPort}; fake Twilio at {fake.BaseUrl}
             Load average (1/5/15 min) at start: {BenchProgram.LoadAverage()}
-            Host: Alba/TestServer in process, Production, started in {hostStart.Elapsed.TotalSeconds:N1} s; Hangfire workers = senders = {Senders}
+            Host: Alba/TestServer in process, Production, started in {hostStart.Elapsed.TotalSeconds:N1} s; Hangfire workers {Workers} × {Advocacy.Jobs.Messaging.SendDeliveriesJob.InFlight} in flight = {Senders} concurrent sends
             Code: {CodeVersion()}
             Options: --recipients {o.Recipients} --pacing {o.Pacing} --previews {o.Previews} --timeout {o.TimeoutSeconds}{(o.Fresh ? " --fresh" : "")}
 
@@ -340,7 +342,7 @@ public static class DispatchBench
             ? (p - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(Seconds(last, Stopwatch.GetTimestamp()))).TotalSeconds
             : double.NaN;
 
-        Table($"Pacing at Twilio:MessagesPerSecond = {PacedRate}, {recipients:N0} recipients, {Senders} senders",
+        Table($"Pacing at Twilio:MessagesPerSecond = {PacedRate}, {recipients:N0} recipients, {Senders} concurrent sends",
             ["Figure", "Value", "Target", "Met"],
             [
                 ["Received / duplicates / refused (non-2xx) / 429 sent by the fake", $"{arrivals.Length:N0} / {tally.Duplicates} / {fake.Refused - refusedBefore} / 0 (by construction: the fake only answers 429 when scripted, and the bench scripts none)", "", ""],

@@ -4,6 +4,7 @@ using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Messaging;
 using Hangfire;
 using Marten;
+using Weasel.Core;
 
 namespace Advocacy.Jobs.Messaging;
 
@@ -79,18 +80,27 @@ public sealed class DispatchAlertJob(
         var existing = (await session.Query<Delivery>().Where(d => keyList.Contains(d.IdempotencyKey)).Select(d => d.IdempotencyKey).ToListAsync(ct)).ToHashSet();
         var advocates = (await session.LoadManyAsync<Advocate>(ct, advocateIds)).ToDictionary(a => a.Id);
         var now = clock.GetUtcNow();
-        var written = new List<Guid>();
+        var written = new List<Delivery>();
         foreach (var (key, advocateId) in keys)
         {
             if (existing.Contains(key) || !advocates.TryGetValue(advocateId, out var advocate)) continue;
             var code = alert.Link is null ? null : LinkCodes.New();
             var (body, subject, language) = AlertMessages.Render(alert, campaign, advocate, code is null ? null : urls.TrackedLink(code).ToString());
-            var delivery = SendMessageHandler.Queue(advocate, channel, body, subject, DeliveryKinds.Alert, key, alert.DraftedBy,
-                now, settings.QuietHours) with { AlertId = alert.Id, Language = language, LinkCode = code };
-            session.Insert(delivery);
-            written.Add(delivery.Id);
+            written.Add(SendMessageHandler.Queue(advocate, channel, body, subject, DeliveryKinds.Alert, key, alert.DraftedBy,
+                now, settings.QuietHours) with { AlertId = alert.Id, Language = language, LinkCode = code });
         }
-        await session.SaveChangesAsync(ct);
-        return [.. written];
+        if (written.Count == 0) return [];
+        if (existing.Count == 0)
+        {
+            // The batch's first writer: one COPY, all or nothing (a racing twin's unique key fails it whole, and the
+            // caller retries the row-by-row path below for what is still missing).
+            await store.BulkInsertAsync(written, BulkInsertMode.InsertsOnly, SendDeliveriesJob.BatchSize, ct);
+        }
+        else
+        {
+            session.Insert<Delivery>(written);
+            await session.SaveChangesAsync(ct);
+        }
+        return [.. written.Select(d => d.Id)];
     }
 }

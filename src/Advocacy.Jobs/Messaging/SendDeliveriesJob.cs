@@ -23,7 +23,8 @@ public sealed class SendDeliveriesJob(
 {
     public const int BatchSize = 1000;
     private const int MaxChunk = 200;
-    private const int InFlight = 4;
+    /// <summary>Requests each batch keeps in flight, so the provider's round trip never idles the sender.</summary>
+    public const int InFlight = 4;
 
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(Guid[] deliveryIds, CancellationToken ct)
