@@ -7,6 +7,12 @@ namespace Advocacy.Domain.Alerts;
 /// <summary>The funnel of one alert as last counted: what the alert and campaign pages read.</summary>
 public record AlertFunnelView(Guid Id, Guid CampaignId, Funnel Funnel, DateTimeOffset RefreshedAt)
 {
+    /// <summary>How long the last count took: a big alert is recounted less often (see <see cref="FunnelTouchedHandler"/>).</summary>
+    public TimeSpan Took { get; init; }
+
+    /// <summary>The earliest next count: a second after the last, or ten times its duration, so counting never takes over a tenth of the database.</summary>
+    public DateTimeOffset NextRefreshAt => RefreshedAt + (Took * 10 > FunnelTouchedHandler.MinInterval ? Took * 10 : FunnelTouchedHandler.MinInterval);
+
     /// <summary>Optimistic concurrency: two nodes refreshing at once cannot leave the older count in place.</summary>
     public Guid Version { get; set; }
 }
@@ -24,7 +30,7 @@ public record FunnelTouched(Guid AlertId, DateTimeOffset At)
 /// <summary>
 /// Keeps <see cref="AlertFunnelView"/> current. Touches arrive by the thousand during a dispatch, so they run one at a
 /// time on their own queue and coalesce: a touch is covered by any count that started after it (with a margin for
-/// commit lag and clock skew between nodes), and counts start at most once a second per alert.
+/// commit lag and clock skew between nodes), and counts start at most once a second per alert (less often for big ones).
 /// </summary>
 public static class FunnelTouchedHandler
 {
@@ -39,7 +45,7 @@ public static class FunnelTouchedHandler
     {
         var view = await session.LoadAsync<AlertFunnelView>(touch.AlertId, ct);
         if (Covers(view, touch)) return;
-        if (view is not null && view.RefreshedAt + MinInterval - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero)
+        if (view is not null && view.NextRefreshAt - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, ct);
             await using var fresh = session.DocumentStore.QuerySession();
@@ -49,7 +55,10 @@ public static class FunnelTouchedHandler
         var started = DateTimeOffset.UtcNow;
         if (await session.LoadAsync<Alert>(touch.AlertId, ct) is not { } alert) return;
         var funnel = await AlertFunnel.Read(session, alert.Id, ct);
-        session.Store(new AlertFunnelView(alert.Id, alert.CampaignId, funnel, started) { Version = view?.Version ?? Guid.Empty });
+        session.Store(new AlertFunnelView(alert.Id, alert.CampaignId, funnel, started)
+        {
+            Took = DateTimeOffset.UtcNow - started, Version = view?.Version ?? Guid.Empty,
+        });
     }
 
     private static bool Covers(AlertFunnelView? view, FunnelTouched touch) => view is not null && view.RefreshedAt > touch.At + Margin;

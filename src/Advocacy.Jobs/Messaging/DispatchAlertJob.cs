@@ -30,6 +30,10 @@ public sealed class DispatchAlertJob(
         foreach (var channel in alert.Channels) members[channel] = await AlertAudience.Members(query, alert.Audience, channel, ct);
         if (alert.State == AlertState.Scheduled) await FreezeAsync(alert, members, ct);
 
+        // The first batch goes to the senders at once (the first messages leave within a second or two); the others
+        // once every delivery is written, so the fan-out does not compete with sending for the database. A crash in
+        // between leaves written deliveries queued: the recovery sweep sends them.
+        var held = new List<Guid[]>();
         foreach (var (channel, recipients) in members)
         foreach (var batch in recipients.Chunk(SendDeliveriesJob.BatchSize))
         {
@@ -44,9 +48,11 @@ public sealed class DispatchAlertJob(
                 // A concurrent dispatcher wrote some of this batch first: write what is still missing.
                 ids = await WriteBatchAsync(alert, campaign, channel, advocateIds, ct);
             }
-            jobs.EnqueueSendBatches(ids);
-            await bus.PublishAsync(FunnelTouched.Now(alert.Id));
+            if (held.Count == 0 && ids.Length > 0) jobs.EnqueueSendBatches(ids);
+            held.Add(ids);
         }
+        foreach (var ids in held.Skip(1)) jobs.EnqueueSendBatches(ids);
+        await bus.PublishAsync(FunnelTouched.Now(alert.Id));
     }
 
     private async Task FreezeAsync(Alert alert, Dictionary<Channel, IReadOnlyList<AudienceMember>> members, CancellationToken ct)
