@@ -30,30 +30,40 @@ public sealed class DispatchAlertJob(
         foreach (var channel in alert.Channels) members[channel] = await AlertAudience.Members(query, alert.Audience, channel, ct);
         if (alert.State == AlertState.Scheduled) await FreezeAsync(alert, members, ct);
 
-        // The first batch goes to the senders at once (the first messages leave within a second or two); the others
-        // once every delivery is written, so the fan-out does not compete with sending for the database. A crash in
-        // between leaves written deliveries queued: the recovery sweep sends them.
-        var held = new List<Guid[]>();
-        foreach (var (channel, recipients) in members)
-        foreach (var batch in recipients.Chunk(SendDeliveriesJob.BatchSize))
-        {
-            var advocateIds = batch.Select(m => m.Id).ToArray();
-            Guid[] ids;
-            try
+        // Two batches are written at a time (one renders while the other is copied in). The first batch written goes
+        // to the senders at once, so the first messages leave within a second or two; the others once every delivery
+        // is written, so the fan-out does not compete with sending for the database. A crash in between leaves
+        // written deliveries queued: the recovery sweep sends them.
+        var batches = members.SelectMany(m => m.Value.Chunk(SendDeliveriesJob.BatchSize)
+            .Select(b => (Channel: m.Key, AdvocateIds: b.Select(x => x.Id).ToArray()))).ToList();
+        var held = new Guid[batches.Count][];
+        var firstHandedOver = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, batches.Count), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = ct },
+            async (i, token) =>
             {
-                ids = await WriteBatchAsync(alert, campaign, channel, advocateIds, ct);
-            }
-            catch (Exception e) when (IsRace(e))
-            {
-                // A concurrent dispatcher wrote some of this batch first: write what is still missing.
-                ids = await WriteBatchAsync(alert, campaign, channel, advocateIds, ct);
-            }
-            if (held.Count == 0 && ids.Length > 0) jobs.EnqueueSendBatches(ids);
-            held.Add(ids);
-        }
-        foreach (var ids in held.Skip(1)) jobs.EnqueueSendBatches(ids);
+                var (channel, advocateIds) = batches[i];
+                Guid[] ids;
+                try
+                {
+                    ids = await WriteBatchAsync(alert, campaign, channel, advocateIds, token);
+                }
+                catch (Exception e) when (IsRace(e))
+                {
+                    // A concurrent dispatcher wrote some of this batch first: write what is still missing.
+                    ids = await WriteBatchAsync(alert, campaign, channel, advocateIds, token);
+                }
+                if (ids.Length > 0 && Interlocked.Exchange(ref firstHandedOver, 1) == 0)
+                {
+                    jobs.EnqueueSendBatches(ids);
+                    ids = [];
+                }
+                held[i] = ids;
+            });
+        foreach (var ids in held) jobs.EnqueueSendBatches(ids);
         await bus.PublishAsync(FunnelTouched.Now(alert.Id));
     }
+
+    private const int Writers = 2;
 
     private async Task FreezeAsync(Alert alert, Dictionary<Channel, IReadOnlyList<AudienceMember>> members, CancellationToken ct)
     {

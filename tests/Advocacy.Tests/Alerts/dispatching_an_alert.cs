@@ -158,6 +158,13 @@ public class following_an_alert_through_its_funnel(MessagingFixture fixture) : M
         await Host.WaitForAlert(alert, a => a.Funnel!.Failed == 2);
         Twilio.Reset();
 
+        // The organizer sees what failed and why before re-sending.
+        var failures = await (await Host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}/deliveries?status=failed"); s.AsAdmin(); }))
+            .Read<AlertDeliveryPage>();
+        failures.Total.ShouldBe(2);
+        failures.Items.ShouldAllBe(d => d.Status == "failed" && d.Retryable && d.Error != null);
+        await Host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}/deliveries?status=lost"); s.AsAdmin(); s.StatusCodeShouldBe(400); });
+
         await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/resend-failed"); s.AsAdmin(); });
         var after = await Host.WaitForAlert(alert, a => a.Funnel!.Sent == 2);
         after.Funnel!.Targeted.ShouldBe(2);
