@@ -17,6 +17,8 @@ public static class AdvocatesConfiguration
             .Index(x => x.Country)
             .Index(x => x.Language)
             .Index(x => x.Name)
+            // Imports and public forms match contacts by email.
+            .Index(x => x.Email!, i => i.Predicate = "(data ->> 'email') is not null")
             .Index(x => x.Status)
             // Training filters are plain boolean equality on the document (coalitionIds containment uses the GIN index below).
             .Index(x => x.Trained)

@@ -36,12 +36,16 @@ public static class MessagingServices
         services.AddTransient<RecoverDeliveriesJob>();
         services.AddTransient<SendDeliveriesJob>();
         services.AddTransient<DispatchAlertJob>();
+        services.AddTransient<Advocacy.Jobs.Imports.RecoverImportsJob>();
         return builder;
     }
 
-    public static void ScheduleMessagingJobs(this WebApplication app) =>
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<RecoverDeliveriesJob>(RecoverDeliveriesJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+    public static void ScheduleMessagingJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<RecoverDeliveriesJob>(RecoverDeliveriesJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Advocacy.Jobs.Imports.RecoverImportsJob>(Advocacy.Jobs.Imports.RecoverImportsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
 
 
     private static Uri PublicBaseUrl(IConfiguration config)

@@ -197,6 +197,26 @@ public class importing_advocates(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task an_import_whose_job_was_lost_after_the_upload_is_picked_up_by_the_recovery_sweep()
+    {
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        // Stored and committed, but the process died before its job was enqueued.
+        var id = await Queued(store, Encoding.UTF8.GetBytes("name,phone,country\r\nMusu Kollie,0770 123 456,LR\r\n"));
+
+        async Task<int> Sweep()
+        {
+            using var scope = Host.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<Advocacy.Jobs.Imports.RecoverImportsJob>().RunAsync(CancellationToken.None);
+        }
+        (await Sweep()).ShouldBe(0); // within the grace period its own job may still be on its way
+        App.Clock.Set(DateTimeOffset.UtcNow + Advocacy.Jobs.Imports.RecoverImportsJob.Grace + TimeSpan.FromMinutes(1));
+        (await Sweep()).ShouldBe(1);
+
+        var done = await Host.WaitForImport(id);
+        (done.Status, done.Created).ShouldBe(("completed", 1));
+    }
+
+    [Fact]
     public async Task a_number_enrolled_while_its_chunk_commits_is_matched_on_the_retry_not_duplicated()
     {
         var csv = new StringBuilder("name,phone,country\r\n");
