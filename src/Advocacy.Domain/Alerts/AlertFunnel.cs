@@ -29,7 +29,7 @@ public static class AlertFunnel
 {
     // The latest attempt per recipient and channel (a re-send round adds a newer delivery), and who answered.
     private const string Latest = """
-        with latest as (
+        with latest as materialized (
             select distinct on (d.data ->> 'advocateId', d.data ->> 'channel')
                 d.data ->> 'advocateId' as advocate, coalesce(d.data ->> 'country', '') as country,
                 coalesce(d.data ->> 'language', '') as language, d.data ->> 'status' as status
@@ -37,10 +37,9 @@ public static class AlertFunnel
             where (d.data ->> 'alertId')::uuid = @alert
             order by d.data ->> 'advocateId', d.data ->> 'channel', (d.data ->> 'queuedAt')::timestamptz desc),
         answered as (
-            select e.data ->> 'advocateId' as advocate, bool_or(e.type = 'action_taken') as acted
-            from {1}.mt_events e
-            where e.type in ('reply_received', 'action_taken') and e.data ->> 'alertId' = @alertText
-            group by 1)
+            select a.data ->> 'advocateId' as advocate, (a.data ->> 'acted')::boolean as acted
+            from {0}.mt_doc_alertanswer a
+            where (a.data ->> 'alertId')::uuid = @alert)
         """;
 
     private static readonly string ByState = Latest + "select country, language, status, count(*) from latest group by 1, 2, 3;";
@@ -96,9 +95,8 @@ public static class AlertFunnel
     private static NpgsqlCommand Command(IQuerySession session, NpgsqlConnection connection, string sql, Guid alertId)
     {
         var options = session.DocumentStore.Options;
-        var command = new NpgsqlCommand(string.Format(sql, options.DatabaseSchemaName, options.Events.DatabaseSchemaName), connection);
+        var command = new NpgsqlCommand(string.Format(sql, options.DatabaseSchemaName), connection);
         command.Parameters.AddWithValue("alert", alertId);
-        command.Parameters.AddWithValue("alertText", alertId.ToString());
         return command;
     }
 }

@@ -25,6 +25,7 @@ public static class RecordLinkClickHandler
         if (!clicked)
         {
             session.Events.Append(advocateId, new ActionTaken(advocateId, alert.CampaignId, alertId, "link", null, "advocate", clock.GetUtcNow()));
+            await AlertAnswer.RecordAsync(session, alertId, advocateId, acted: true);
             await bus.PublishAsync(FunnelTouched.Now(alertId));
         }
         return new LinkTarget(alert.Link);

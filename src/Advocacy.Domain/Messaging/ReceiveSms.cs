@@ -124,8 +124,12 @@ public static class ReceiveSmsHandler
         session.Insert(new InboundMessage(m.MessageSid, from, m.To, m.Body, now, decision.StreamId, intent, reply, m.Provider));
         if (reply is not null && decision.StreamId is { } advocateId)
             session.Insert(ReplyDelivery(advocateId, from, reply, decision.Language, m, now));
-        foreach (var alertId in decision.Events.Select(AnsweredAlert).OfType<Guid>().Distinct())
-            await bus.PublishAsync(Alerts.FunnelTouched.Now(alertId));
+        foreach (var e in decision.Events)
+            if (AnsweredAlert(e) is { } answered && decision.StreamId is { } who)
+            {
+                await Alerts.AlertAnswer.RecordAsync(session, answered, who, acted: e is ActionTaken);
+                await bus.PublishAsync(Alerts.FunnelTouched.Now(answered));
+            }
         return new InboundReply(reply, decision.Language);
     }
 
