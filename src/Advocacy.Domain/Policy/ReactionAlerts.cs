@@ -72,7 +72,9 @@ public static class ReactionAlerts
 
             Country page: /api/policy/countries/{country}
             """;
-        return ($"{name}: {facts.Title}"[..Math.Min(200, name.Length + 2 + facts.Title.Length)], body);
+        // Titles usually name the country already ("Kenya: CHW remuneration…").
+        var subject = facts.Title.StartsWith(name, StringComparison.OrdinalIgnoreCase) ? facts.Title : $"{name}: {facts.Title}";
+        return (subject.Length <= 200 ? subject : subject[..199] + "…", body);
     }
 
     private static string On(DateOnly date, string language) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(language));
