@@ -109,6 +109,26 @@ public class reacting_to_a_policy_win(MessagingFixture fixture) : MessagingTest(
     }
 
     [Fact]
+    public async Task a_correction_that_turns_a_draft_into_an_adoption_is_celebrated_once()
+    {
+        var payChws = await Host.ActiveCampaign();
+        var milestone = await Host.RecordedMilestone(Milestone(stage: "drafted", title: "Kenya: Community Health Bill drafted"));
+        (await Host.GetMilestone(milestone.Id)).Reactions.ShouldBeEmpty();
+
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { stage = "adopted", title = "Kenya: Primary Health Care Act adopted", reason = "It was passed, not drafted" })
+                .ToUrl($"/api/policy/milestones/{milestone.Id}/corrections");
+            s.AsAdmin();
+        });
+        var reaction = (await WithReactions(milestone.Id)).Reactions!.ShouldHaveSingleItem();
+        (reaction.Kind, reaction.Result).ShouldBe(("celebrate", "drafted"));
+        (await Alert(reaction.AlertId!.Value)).Messages["en"].ShouldContain("was adopted on 1 July 2024");
+        (await PolicyEmails(1)).ShouldHaveSingleItem().To.ShouldBe(KenyaCoordinator);
+        (await AlertsIn(payChws)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task with_no_campaign_for_the_practice_or_the_country_the_reaction_says_so()
     {
         await Host.ActiveCampaign();   // #PayCHWs in KE, CI and UG
