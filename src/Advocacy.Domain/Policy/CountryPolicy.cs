@@ -1,7 +1,8 @@
 namespace Advocacy.Domain.Policy;
 
 /// <summary>One line of a milestone's history: as recorded, each correction, a retraction.</summary>
-public record MilestoneRevision(string Kind, Guid? CorrectionId, MilestoneFacts? Facts, string[] Flags, string? Reason, string By, DateTimeOffset At);
+public record MilestoneRevision(
+    string Kind, Guid? CorrectionId, MilestoneFacts? Facts, string[] Flags, string? Reason, string By, DateTimeOffset At, PracticeChange[]? Changes = null);
 
 /// <summary>A milestone as it now stands (its latest facts), with every revision kept.</summary>
 public record Milestone(Guid Id, int Sequence, string Country, MilestoneFacts Facts, string[] Flags, bool Retracted, string RecordedBy,
@@ -27,12 +28,12 @@ public record CountryPolicy(Guid Id, string Country, string Region, List<Milesto
         new CountryPolicy(e.PolicyId, e.Country, Regions.Of(e.Country), [], []).Apply(e);
 
     public CountryPolicy Apply(MilestoneRecorded e) => With([.. Milestones, new Milestone(e.MilestoneId, Milestones.Count + 1, e.Country, e.Facts,
-        Flags(e.Changes), false, e.RecordedBy, e.RecordedAt, [new("recorded", null, e.Facts, Flags(e.Changes), null, e.RecordedBy, e.RecordedAt)])]);
+        Flags(e.Changes), false, e.RecordedBy, e.RecordedAt, [new("recorded", null, e.Facts, Flags(e.Changes), null, e.RecordedBy, e.RecordedAt, e.Changes)])]);
 
     public CountryPolicy Apply(MilestoneCorrected e) => Change(e.MilestoneId, m => m with
     {
         Facts = e.Facts, Flags = Flags(e.Changes),
-        Revisions = [.. m.Revisions, new("corrected", e.CorrectionId, e.Facts, Flags(e.Changes), e.Reason, e.CorrectedBy, e.CorrectedAt)],
+        Revisions = [.. m.Revisions, new("corrected", e.CorrectionId, e.Facts, Flags(e.Changes), e.Reason, e.CorrectedBy, e.CorrectedAt, e.Changes)],
     });
 
     public CountryPolicy Apply(MilestoneRetracted e) => Change(e.MilestoneId, m => m with

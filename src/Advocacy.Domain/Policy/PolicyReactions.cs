@@ -34,8 +34,19 @@ public static class PolicyReactionsHandler
     public static Task<OutgoingMessages> Handle(MilestoneRecorded e, IDocumentSession session, TimeProvider clock, PolicySettings settings) =>
         React(e.MilestoneId, e.MilestoneId, e.Country, e.Facts, e.Changes, session, clock.GetUtcNow(), settings);
 
-    public static Task<OutgoingMessages> Handle(MilestoneCorrected e, IDocumentSession session, TimeProvider clock, PolicySettings settings) =>
-        React(e.MilestoneId, e.CorrectionId, e.Country, e.Facts, e.Changes, session, clock.GetUtcNow(), settings);
+    /// <summary>
+    /// A correction reacts only where it changes what the milestone meant: a fixed title on a celebrated win drafts
+    /// nothing new, a "drafted" corrected to "adopted" is celebrated.
+    /// </summary>
+    public static async Task<OutgoingMessages> Handle(MilestoneCorrected e, IDocumentSession session, TimeProvider clock, PolicySettings settings)
+    {
+        var policy = await session.LoadAsync<CountryPolicy>(e.PolicyId);
+        var revisions = policy?.Find(e.MilestoneId)?.Revisions ?? [];
+        var at = revisions.FindIndex(r => r.CorrectionId == e.CorrectionId);
+        var before = at > 0 ? revisions[..at].LastOrDefault(r => r.Changes is not null)?.Changes ?? [] : [];
+        var changed = e.Changes.Where(c => KindOf(c) != before.Where(b => b.Practice == c.Practice).Select(KindOf).FirstOrDefault()).ToArray();
+        return await React(e.MilestoneId, e.CorrectionId, e.Country, e.Facts, changed, session, clock.GetUtcNow(), settings);
+    }
 
     public static string? KindOf(PracticeChange change) =>
         Stages.Rank(change.To) < Stages.Rank(change.From) ? ReactionKinds.ActNow

@@ -126,6 +126,23 @@ public class reacting_to_a_policy_win(MessagingFixture fixture) : MessagingTest(
         (await Alert(reaction.AlertId!.Value)).Messages["en"].ShouldContain("was adopted on 1 July 2024");
         (await PolicyEmails(1)).ShouldHaveSingleItem().To.ShouldBe(KenyaCoordinator);
         (await AlertsIn(payChws)).ShouldBe(1);
+
+        // A later fix of the wording changes nothing the network needs to hear about.
+        var typo = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { title = "Kenya: Primary Health Care Act, 2023 adopted" }).ToUrl($"/api/policy/milestones/{milestone.Id}/corrections");
+            s.AsAdmin();
+        });
+        var fixedTitle = await typo.Read<MilestoneView>();
+        fixedTitle.History.Count.ShouldBe(3);
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            var last = (await session.Events.FetchStreamAsync(StableIds.PolicyOf("KE"))).Select(e => e.Data).OfType<MilestoneCorrected>().Last();
+            await Host.InvokeMessageAndWaitAsync(last);
+        }
+        (await Host.GetMilestone(milestone.Id)).Reactions!.Count.ShouldBe(1);
+        (await AlertsIn(payChws)).ShouldBe(1);
+        (await PolicyEmails(1)).Count.ShouldBe(1);
     }
 
     [Fact]
