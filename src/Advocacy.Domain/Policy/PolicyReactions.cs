@@ -92,7 +92,7 @@ public static class PolicyReactionsHandler
         {
             var key = $"policy:{sourceId}:{to.ToLowerInvariant()}";
             if (await session.Query<Delivery>().AnyAsync(d => d.IdempotencyKey == key)) continue;
-            var (subject, body) = ReactionAlerts.Email(country, facts, reacting.Select(x => x.Change).ToArray(), drafted);
+            var (subject, body) = ReactionAlerts.Email(country, facts, reacting.Select(x => x.Change).ToArray(), drafted, settings);
             var delivery = new Delivery(Guid.CreateVersion7(), key, null, Channel.Email, to, body, subject, DeliveryKinds.Policy, "en", country,
                 "policy", now, now)
             {

@@ -6,6 +6,11 @@ namespace Advocacy.Domain.Policy;
 /// </summary>
 public record PolicySettings(IReadOnlyDictionary<string, string[]> CoordinatorEmails)
 {
+    /// <summary>Where the links in the email point (<c>Advocacy:PublicBaseUrl</c>); relative links without it.</summary>
+    public Uri? PublicBaseUrl { get; init; }
+
+    public string Link(string path) => PublicBaseUrl is { } b ? new Uri(b, path).ToString() : path;
+
     public static readonly PolicySettings Default = new(new Dictionary<string, string[]>());
 
     public string[] CoordinatorsOf(string country) => CoordinatorEmails.GetValueOrDefault(country, []);

@@ -55,12 +55,13 @@ public static class ReactionAlerts
             new Audience(Countries: [country])) { By = new Common.Actor("policy-tracker", "System") };
     }
 
-    public static (string Subject, string Body) Email(string country, MilestoneFacts facts, PracticeChange[] changes, IReadOnlyList<PolicyReaction> reactions)
+    public static (string Subject, string Body) Email(string country, MilestoneFacts facts, PracticeChange[] changes, IReadOnlyList<PolicyReaction> reactions,
+        PolicySettings settings)
     {
         var name = CountryName(country);
         var moves = string.Join(", ", changes.Select(c => $"{c.Practice}: {c.From} → {c.To}"));
         var lines = reactions.Select(r => r.AlertId is { } alert
-            ? $"- {(r.Kind == ReactionKinds.Celebrate ? "Thank-you" : "Act-now")} alert drafted for review: /api/alerts/{alert} (nothing is sent until an organizer schedules it)"
+            ? $"- {(r.Kind == ReactionKinds.Celebrate ? "Thank-you" : "Act-now")} alert drafted for review: {settings.Link($"/api/alerts/{alert}")} (nothing is sent until an organizer schedules it)"
             : $"- {r.Detail}");
         var body = $"""
             {name}: {facts.Title}
@@ -70,7 +71,7 @@ public static class ReactionAlerts
             {(string.IsNullOrEmpty(facts.Notes) ? "" : $"Notes: {facts.Notes}\n")}
             {string.Join("\n", lines)}
 
-            Country page: /api/policy/countries/{country}
+            Country page: {settings.Link($"/api/policy/countries/{country}")}
             """;
         // Titles usually name the country already ("Kenya: CHW remuneration…").
         var subject = facts.Title.StartsWith(name, StringComparison.OrdinalIgnoreCase) ? facts.Title : $"{name}: {facts.Title}";

@@ -89,7 +89,10 @@ public static class AdvocacyServices
                 .ToDictionary(c => c.Key.ToUpperInvariant(), c => decimal.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture)),
             builder.Configuration["Sms:Currency"] ?? "USD"));
         services.AddSingleton(new PolicySettings(builder.Configuration.GetSection("Policy:Coordinators").GetChildren()
-            .ToDictionary(c => c.Key.ToUpperInvariant(), c => (c.Value ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+            .ToDictionary(c => c.Key.ToUpperInvariant(), c => (c.Value ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            PublicBaseUrl = MessagingServices.PublicBaseUrl(builder.Configuration),
+        });
         var jobStorage = HangfireStorage.Create(connectionString);
         services.AddSingleton(jobStorage);
         // Jobs are built in this host's container, not through Hangfire's static JobActivator.Current.

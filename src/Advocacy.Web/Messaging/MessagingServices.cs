@@ -44,7 +44,7 @@ public static class MessagingServices
             .AddOrUpdate<RecoverDeliveriesJob>(RecoverDeliveriesJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
 
 
-    private static Uri PublicBaseUrl(IConfiguration config)
+    internal static Uri PublicBaseUrl(IConfiguration config)
     {
         var configured = config["Advocacy:PublicBaseUrl"];
         if (!string.IsNullOrWhiteSpace(configured) && Uri.TryCreate(configured, UriKind.Absolute, out var uri)) return uri;

@@ -73,7 +73,7 @@ public class reacting_to_a_policy_win(MessagingFixture fixture) : MessagingTest(
         Fixture.Smtp.Messages.Count.ShouldBe(2);
         var email = Fixture.Smtp.Messages.First().Message;
         email.Subject.ShouldBe("Kenya: CHW remuneration included in the county budget");
-        email.TextBody!.ShouldContain($"/api/alerts/{alert.Id}");
+        email.TextBody!.ShouldContain($"{MessagingFixture.PublicBaseUrl}/api/alerts/{alert.Id}");
 
         // The same event delivered again (a retry, a second node): no second draft, no second email.
         await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
