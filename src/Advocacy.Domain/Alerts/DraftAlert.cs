@@ -73,7 +73,11 @@ public static class DraftAlertHandler
         CoalitionIds = a.CoalitionIds?.Distinct().ToArray(),
     };
 
-    public static async Task<Outcome> Handle(DraftAlert cmd, IDocumentSession session, TimeProvider clock)
+    public static Task<Outcome> Handle(DraftAlert cmd, IDocumentSession session, TimeProvider clock) =>
+        Draft(cmd, Guid.CreateVersion7(), session, clock.GetUtcNow());
+
+    /// <summary>The state checks and the new alert stream, under a given id (reactions derive it from what they react to).</summary>
+    public static async Task<Outcome> Draft(DraftAlert cmd, Guid alertId, IDocumentSession session, DateTimeOffset now)
     {
         var campaign = await session.LoadAsync<Campaign>(cmd.CampaignId);
         if (campaign is null) return Outcome.NotFound("Campaign", cmd.CampaignId);
@@ -86,7 +90,7 @@ public static class DraftAlertHandler
             if (unknown.Length > 0)
                 return Outcome.Invalid(campaign.Id, "audience.coalitionIds", $"No coalition has id {string.Join(", ", unknown)}.");
         }
-        var drafted = Decide(cmd, Guid.CreateVersion7(), clock.GetUtcNow());
+        var drafted = Decide(cmd, alertId, now);
         session.Events.StartStream<Alert>(drafted.AlertId, drafted);
         return Outcome.Done(drafted.AlertId);
     }

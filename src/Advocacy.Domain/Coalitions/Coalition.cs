@@ -11,8 +11,10 @@ public record Coalition(Guid Id, string Name, string Country, CoalitionKind Kind
     public long Version { get; set; }
     public List<CoalitionMember> Members { get; init; } = [];
     public int CurrentMembers { get; init; }
+    public string? FocalPointEmail { get; init; }
 
-    public static Coalition Create(CoalitionFormed e) => new(e.CoalitionId, e.Name, e.Country, e.Kind, e.FocalPoint, e.FormedBy, e.FormedAt);
+    public static Coalition Create(CoalitionFormed e) =>
+        new(e.CoalitionId, e.Name, e.Country, e.Kind, e.FocalPoint, e.FormedBy, e.FormedAt) { FocalPointEmail = e.FocalPointEmail };
 
     public Coalition Apply(MemberJoined e) =>
         WithMembers([.. Members, new CoalitionMember(e.MemberId, e.Kind, e.AdvocateId, e.Name, e.JoinedOn, null)]);

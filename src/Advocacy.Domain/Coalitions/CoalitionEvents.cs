@@ -4,8 +4,10 @@ public enum CoalitionKind { NgoCoalition, ChwAssociation }
 
 public enum MemberKind { Advocate, Organisation }
 
+/// <summary><c>FocalPointEmail</c> (optional, added later) is where policy news for the country reaches the focal point.</summary>
 public record CoalitionFormed(
-    Guid CoalitionId, string Name, string Country, CoalitionKind Kind, string FocalPoint, string FormedBy, DateTimeOffset FormedAt);
+    Guid CoalitionId, string Name, string Country, CoalitionKind Kind, string FocalPoint, string FormedBy, DateTimeOffset FormedAt,
+    string? FocalPointEmail = null);
 
 /// <summary>
 /// A membership begins. <c>MemberId</c> names this membership (not the person): leaving and joining again

@@ -5,7 +5,7 @@ using Marten;
 
 namespace Advocacy.Domain.Coalitions;
 
-public record FormCoalition(string? Name, string? Country, CoalitionKind? Kind, string? FocalPoint)
+public record FormCoalition(string? Name, string? Country, CoalitionKind? Kind, string? FocalPoint, string? FocalPointEmail = null)
 {
     [JsonIgnore] public Actor By { get; init; } = Actor.System;
 
@@ -17,6 +17,7 @@ public record FormCoalition(string? Name, string? Country, CoalitionKind? Kind, 
             RuleFor(x => x.Country).Must(Countries.IsKnown).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
             RuleFor(x => x.Kind).NotNull().IsInEnum().WithMessage("Kind is ngoCoalition or chwAssociation.");
             RuleFor(x => x.FocalPoint).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.FocalPointEmail).EmailAddress().MaximumLength(254).When(x => x.FocalPointEmail is not null);
         }
     }
 }
@@ -24,7 +25,8 @@ public record FormCoalition(string? Name, string? Country, CoalitionKind? Kind, 
 public static class FormCoalitionHandler
 {
     public static CoalitionFormed Decide(FormCoalition cmd, Guid id, DateTimeOffset now) =>
-        new(id, cmd.Name!.Trim(), Countries.Normalise(cmd.Country!), cmd.Kind!.Value, cmd.FocalPoint!.Trim(), cmd.By.Name, now);
+        new(id, cmd.Name!.Trim(), Countries.Normalise(cmd.Country!), cmd.Kind!.Value, cmd.FocalPoint!.Trim(), cmd.By.Name, now,
+            cmd.FocalPointEmail?.Trim());
 
     public static async Task<Outcome> Handle(FormCoalition cmd, IDocumentSession session, TimeProvider clock)
     {

@@ -64,4 +64,6 @@ public static class DeliveryKinds
     public const string Alert = "alert";
     /// <summary>The welcome sent when an advocate is certified (Trainings/CertificationWelcome.cs).</summary>
     public const string Certification = "certification";
+    /// <summary>Policy news to a country's coordinators and focal points, who are staff, not advocates (Policy/PolicyReactions.cs).</summary>
+    public const string Policy = "policy";
 }

@@ -13,10 +13,10 @@ namespace Advocacy.Web.Coalitions;
 
 public record CoalitionView(
     Guid Id, string Name, string Country, CoalitionKind Kind, string FocalPoint, int CurrentMembers, string FormedBy,
-    DateTimeOffset FormedAt, long Version)
+    DateTimeOffset FormedAt, long Version, string? FocalPointEmail)
 {
     public static CoalitionView Of(Coalition c) =>
-        new(c.Id, c.Name, c.Country, c.Kind, c.FocalPoint, c.CurrentMembers, c.FormedBy, c.FormedAt, c.Version);
+        new(c.Id, c.Name, c.Country, c.Kind, c.FocalPoint, c.CurrentMembers, c.FormedBy, c.FormedAt, c.Version, c.FocalPointEmail);
 }
 
 public record CoalitionPage(IReadOnlyList<CoalitionView> Items, long Total, int Page, int PageSize);

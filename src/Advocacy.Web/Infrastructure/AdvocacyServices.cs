@@ -7,6 +7,7 @@ using Advocacy.Domain.Coalitions;
 using Advocacy.Domain.Trainings;
 using Advocacy.Domain.Imports;
 using Advocacy.Domain.Messaging;
+using Advocacy.Domain.Policy;
 using Advocacy.Jobs.Messaging;
 using Advocacy.Web.Messaging;
 using Advocacy.Jobs.Hosting;
@@ -50,6 +51,7 @@ public static class AdvocacyServices
                 opts.AddTrainings();
                 opts.AddCoalitions();
                 opts.AddImports();
+                opts.AddPolicy();
                 opts.Schema.For<RecordedSms>().Index(m => m.Phone);
                 opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
             })
@@ -86,6 +88,11 @@ public static class AdvocacyServices
             builder.Configuration.GetSection("Sms:PricePerSegment").GetChildren().Where(c => c.Key != "Default")
                 .ToDictionary(c => c.Key.ToUpperInvariant(), c => decimal.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture)),
             builder.Configuration["Sms:Currency"] ?? "USD"));
+        services.AddSingleton(new PolicySettings(builder.Configuration.GetSection("Policy:Coordinators").GetChildren()
+            .ToDictionary(c => c.Key.ToUpperInvariant(), c => (c.Value ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            PublicBaseUrl = MessagingServices.PublicBaseUrl(builder.Configuration),
+        });
         var jobStorage = HangfireStorage.Create(connectionString);
         services.AddSingleton(jobStorage);
         // Jobs are built in this host's container, not through Hangfire's static JobActivator.Current.

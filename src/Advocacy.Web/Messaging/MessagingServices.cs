@@ -48,7 +48,7 @@ public static class MessagingServices
     }
 
 
-    private static Uri PublicBaseUrl(IConfiguration config)
+    internal static Uri PublicBaseUrl(IConfiguration config)
     {
         var configured = config["Advocacy:PublicBaseUrl"];
         if (!string.IsNullOrWhiteSpace(configured) && Uri.TryCreate(configured, UriKind.Absolute, out var uri)) return uri;

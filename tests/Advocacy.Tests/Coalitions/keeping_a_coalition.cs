@@ -73,12 +73,12 @@ public class keeping_a_coalition(AppFixture app) : AppTest(app)
     {
         var bad = await Host.Scenario(s =>
         {
-            s.Post.Json(new { name = "", country = "ZZ", kind = (string?)null, focalPoint = "" }).ToUrl("/api/coalitions");
+            s.Post.Json(new { name = "", country = "ZZ", kind = (string?)null, focalPoint = "", focalPointEmail = "akinyi at coalition" }).ToUrl("/api/coalitions");
             s.AsAdmin();
             s.StatusCodeShouldBe(400);
         });
         var problem = await bad.Problem();
-        foreach (var field in new[] { "name", "country", "kind", "focalPoint" }) problem.ErrorsFor(field).ShouldNotBeEmpty(field);
+        foreach (var field in new[] { "name", "country", "kind", "focalPoint", "focalPointEmail" }) problem.ErrorsFor(field).ShouldNotBeEmpty(field);
 
         var coalition = await Host.FormedCoalition();
         await Host.Scenario(s =>

@@ -32,6 +32,14 @@ public class seeding_demo_data(AppFixture app) : AppTest(app)
         advocates.Count(a => a.CoalitionIds.Length > 0).ShouldBeGreaterThan(0);
         (await session.Query<Advocacy.Domain.Trainings.Training>().CountAsync()).ShouldBe(12);   // seeded once, though run twice
 
+        // A policy history, seeded once: Kenya's budget win on the scoreboard, Liberia's regression visible.
+        var board = await (await Host.Scenario(s => { s.Get.Url("/api/policy/scoreboard"); s.AsAdmin(); })).Read<Advocacy.Web.Policy.ScoreboardView>();
+        board.Countries.Count.ShouldBeGreaterThanOrEqualTo(8);
+        var kenyaPaid = board.Countries.Single(c => c.Country == "KE").Practices.Single(p => p.Practice == "paid");
+        (kenyaPaid.Stage, kenyaPaid.Title).ShouldBe(("financed", "Kenya: CHW remuneration included in the county budget"));
+        board.Countries.Single(c => c.Country == "LR").Practices.Single(p => p.Practice == "paid").Regressed.ShouldBeTrue();
+        (await session.Query<Advocacy.Domain.Policy.CountryPolicy>().ToListAsync()).Sum(p => p.Milestones.Count).ShouldBe(23);
+
         var page = await Host.Scenario(s => { s.Get.Url("/api/advocates?country=CI&pageSize=1"); s.AsAdmin(); });
         (await page.Read<AdvocatePage>()).Items.Single().Language.ShouldBe("fr");
     }

@@ -32,6 +32,7 @@ public sealed class MessagingFixture : HostFixture
         ["Smtp__UseTls"] = "none",
         ["Smtp__From"] = "CHW Advocacy <alerts@advocacy.example.org>",
         ["Advocacy__PublicBaseUrl"] = PublicBaseUrl,
+        ["Policy__Coordinators__KE"] = PolicyScenarios.KenyaCoordinator,
     };
 
     public override async Task ResetAsync()

@@ -44,11 +44,11 @@ public static class NetworkScenarios
         host.RecordAttendance(trainingId, 200, advocates.Select(a => (a, "attended")).ToArray());
 
     public static async Task<CoalitionView> FormedCoalition(this IAlbaHost host, string name = "Kenya CHW Advocacy Coalition",
-        string country = "KE", string kind = "ngoCoalition")
+        string country = "KE", string kind = "ngoCoalition", string? focalPointEmail = null)
     {
         var result = await host.Scenario(s =>
         {
-            s.Post.Json(new { name, country, kind, focalPoint = "Akinyi Odhiambo" }).ToUrl("/api/coalitions");
+            s.Post.Json(new { name, country, kind, focalPoint = "Akinyi Odhiambo", focalPointEmail }).ToUrl("/api/coalitions");
             s.AsAdmin();
             s.StatusCodeShouldBe(201);
         });
