@@ -20,7 +20,7 @@ public static class FormPage
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static readonly Lazy<(string Code, string Name)[]> CountryNames = new(() => Countries.All
-        .Select(c => (c, Name(c))).OrderBy(c => c.Item2, StringComparer.Create(CultureInfo.InvariantCulture, true)).ToArray());
+        .Select(c => (c, Name(c))).Where(c => c.Item2 != c.c).OrderBy(c => c.Item2, StringComparer.Create(CultureInfo.InvariantCulture, true)).ToArray());
 
     private static string Name(string code)
     {

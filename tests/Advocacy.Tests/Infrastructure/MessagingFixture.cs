@@ -32,7 +32,12 @@ public sealed class MessagingFixture : HostFixture
         ["Smtp__UseTls"] = "none",
         ["Smtp__From"] = "CHW Advocacy <alerts@advocacy.example.org>",
         ["Advocacy__PublicBaseUrl"] = PublicBaseUrl,
+        ["Forms__SubmissionsPerMinute"] = FormSubmissionsPerMinute.ToString(),
+        ["Email__WebhookSecret"] = EmailWebhookSecret,
     };
+
+    public const int FormSubmissionsPerMinute = 5;
+    public const string EmailWebhookSecret = "test-email-webhook-secret";
 
     public override async Task ResetAsync()
     {
