@@ -48,6 +48,7 @@ public static class DemoSeed
         {
             log.LogInformation("Demo data already present ({Count} advocates).", commands.Count);
             await DemoNetworkSeed.RunAsync(store, log);
+            await DemoFormsSeed.RunAsync(store, log);
             return;
         }
 
@@ -69,6 +70,7 @@ public static class DemoSeed
         }
         log.LogInformation("Seeded {Count} demo advocates.", toAdd.Count);
         await DemoNetworkSeed.RunAsync(store, log);
+        await DemoFormsSeed.RunAsync(store, log);
     }
 
     private static IEnumerable<EnrollAdvocate> Generate()
