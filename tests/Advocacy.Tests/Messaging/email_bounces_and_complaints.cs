@@ -32,6 +32,22 @@ public class email_bounces_and_complaints(MessagingFixture fixture) : MessagingT
         await Host.SendMessage(bounced.Id, "Bonjour", channel: "email", subject: "Bonjour", expectedStatus: 409);
     }
 
+    [Fact]
+    public async Task a_mailbox_the_relay_refuses_for_good_is_a_hard_bounce()
+    {
+        var advocate = await Host.EnrolledAdvocate("Aya Kouamé", "07 07 12 34 56", "CI", "fr", email: "gone@example.org");
+        Fixture.Smtp.RejectRecipient("gone@example.org");
+        var queued = await Host.SendMessage(advocate.Id, "Bonjour", channel: "email", subject: "Bonjour");
+        (await Host.WaitUntilFinished(queued.Id)).Status.ShouldBe(Domain.Messaging.DeliveryStatus.Failed);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await Host.GetAdvocate(advocate.Id)).Consent["email"].Status != "optedOut" && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var after = await Host.GetAdvocate(advocate.Id);
+        after.Consent["email"].Status.ShouldBe("optedOut");
+        after.Consent["email"].Source.ShouldBe("hard-bounce");
+        after.Consent["sms"].Status.ShouldBe("given");
+    }
+
     private Task Post(string body, string signature, int status) => Host.Scenario(s =>
     {
         s.Post.Text(body).ToUrl("/webhooks/email/events");
