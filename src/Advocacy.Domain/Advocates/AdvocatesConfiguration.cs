@@ -17,6 +17,8 @@ public static class AdvocatesConfiguration
             .Index(x => x.Country)
             .Index(x => x.Language)
             .Index(x => x.Name)
+            // Public forms find a contact by email; the newsletter dispatch filters on the GIN index below.
+            .Index(x => x.Email)
             .Index(x => x.Status)
             // Training filters are plain boolean equality on the document (coalitionIds containment uses the GIN index below).
             .Index(x => x.Trained)
