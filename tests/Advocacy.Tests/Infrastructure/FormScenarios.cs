@@ -50,10 +50,11 @@ public static partial class FormScenarios
     public static string NextIp() => $"10.{Interlocked.Increment(ref _ip) / 250 % 250}.{_ip % 250}.{Random.Shared.Next(1, 250)}";
 
     public static Task<IScenarioResult> Submit(this IAlbaHost host, string slug, Dictionary<string, string> fields, int status = 200,
-        string? ip = null, string? referer = null, string query = "") =>
+        string? ip = null, string? referer = null, string? lang = null) =>
         host.Scenario(s =>
         {
-            s.Post.FormData(fields).ToUrl($"/forms/{slug}{query}");
+            var send = s.Post.FormData(fields).ToUrl($"/forms/{slug}");
+            if (lang is not null) send.QueryString("lang", lang);
             var address = IPAddress.Parse(ip ?? NextIp());
             s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = address);
             if (referer is not null) s.WithRequestHeader("Referer", referer);

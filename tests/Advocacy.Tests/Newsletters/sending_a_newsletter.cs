@@ -58,6 +58,31 @@ public class sending_a_newsletter(MessagingFixture fixture) : MessagingTest(fixt
     }
 
     [Fact]
+    public async Task a_sign_up_receives_issues_only_once_its_address_is_confirmed()
+    {
+        var newsletter = await Host.CreatedNewsletter();
+        await Host.DefinedForm(FormScenarios.JoinForm(slug: "stay-in-touch", newsletterIds: [newsletter.Id]));
+        var confirming = FormScenarios.Answers(email: "fatou@example.org", phone: null, country: "SN", consentSms: false);
+        confirming["language"] = "fr";
+        await Host.Submit("stay-in-touch", confirming, lang: "fr");
+        await Host.Submit("stay-in-touch", FormScenarios.Answers(email: "never-confirms@example.org", phone: null, consentSms: false));
+        var confirmations = await Fixture.Smtp.WaitForEmails(2);
+        var toFatou = confirmations.Single(m => m.RcptTo.Single() == "fatou@example.org").Message;
+        toFatou.Subject.ShouldBe("Confirmez votre adresse e-mail");
+        var link = FormScenarios.ConfirmationLink().Match(toFatou.TextBody!).Value;
+        await Host.Scenario(s => { s.Get.Url(new Uri(link).AbsolutePath); s.StatusCodeShouldBe(200); });
+
+        var issue = await Host.ComposedIssue(newsletter.Id);
+        await Host.SendIssue(issue.Id);
+        await WaitForDispatch(issue.Id, 1);
+        var mails = await Fixture.Smtp.WaitForEmails(3);
+        var roundUp = mails.Skip(2).ShouldHaveSingleItem();
+        roundUp.RcptTo.ShouldBe(["fatou@example.org"]);
+        roundUp.Message.Subject.ShouldBe(FrenchSubject);
+        (await Host.Scenario(s => { s.Get.Url($"/api/newsletter-issues/{issue.Id}"); s.AsAdmin(); })).Read<IssueView>().Result.Recipients.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task the_schedule_acts_on_every_second_monday_reminding_the_editor_and_sending_prepared_issues()
     {
         var schedule = Host.Services.GetRequiredService<NewsletterSchedule>();
