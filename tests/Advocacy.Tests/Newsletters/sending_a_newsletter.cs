@@ -79,7 +79,9 @@ public class sending_a_newsletter(MessagingFixture fixture) : MessagingTest(fixt
         var roundUp = mails.Skip(2).ShouldHaveSingleItem();
         roundUp.RcptTo.ShouldBe(["fatou@example.org"]);
         roundUp.Message.Subject.ShouldBe(FrenchSubject);
-        (await Host.Scenario(s => { s.Get.Url($"/api/newsletter-issues/{issue.Id}"); s.AsAdmin(); })).Read<IssueView>().Result.Recipients.ShouldBe(1);
+        var sent = await (await Host.Scenario(s => { s.Get.Url($"/api/newsletter-issues/{issue.Id}"); s.AsAdmin(); })).Read<IssueView>();
+        sent.State.ShouldBe("sent");
+        sent.Recipients.ShouldBe(1);
     }
 
     [Fact]
