@@ -31,6 +31,7 @@ app.UseExceptionHandler();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealth(connectionString);
 app.MapOpenApi().AllowAnonymous();

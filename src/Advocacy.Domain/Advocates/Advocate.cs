@@ -24,6 +24,20 @@ public record Advocate(
 
     public DateTimeOffset? LastActionAt { get; init; }
 
+    /// <summary>The address its owner confirmed (double opt-in); newsletters go only to a confirmed current address.</summary>
+    public string? ConfirmedEmail { get; init; }
+
+    /// <summary>Newsletters subscribed through a confirmed address.</summary>
+    public Guid[] Newsletters { get; init; } = [];
+
+    /// <summary>The open double opt-in request, if any (cleared on confirmation).</summary>
+    public EmailConfirmationRequested? PendingConfirmation { get; init; }
+
+    public bool HasPhone => !string.IsNullOrEmpty(Phone);
+
+    public bool IsConfirmedSubscriber(Guid newsletterId) =>
+        Newsletters.Contains(newsletterId) && Email is not null && string.Equals(ConfirmedEmail, Email, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Lower-cased name, phone and email, for text search.</summary>
     public string SearchText { get; init; } = "";
 
@@ -78,6 +92,15 @@ public record Advocate(
             .WithTrainings(Trainings.Concat(e.Trainings ?? []).DistinctBy(t => t.TrainingId).ToArray(), e.MergedAt)
             .WithMemberships(Memberships.Concat(e.Memberships ?? []).DistinctBy(m => m.MemberId).ToArray(), e.MergedAt);
     }
+
+    public Advocate Apply(FormSubmitted e) => this with { UpdatedAt = e.SubmittedAt };
+
+    public Advocate Apply(EmailConfirmationRequested e) => this with { PendingConfirmation = e, UpdatedAt = e.RequestedAt };
+
+    public Advocate Apply(EmailConfirmed e) => this with
+    {
+        ConfirmedEmail = e.Email, Newsletters = [.. Newsletters.Union(e.NewsletterIds)], PendingConfirmation = null, UpdatedAt = e.ConfirmedAt,
+    };
 
     public Advocate Apply(PhoneMarkedUndeliverable e) =>
         e.Phone == Phone ? this with { PhoneUndeliverable = true, UpdatedAt = e.MarkedAt } : this;

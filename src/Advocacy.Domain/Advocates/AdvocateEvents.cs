@@ -21,7 +21,9 @@ public record AdvocateTagged(Guid AdvocateId, string Tag, string TaggedBy, DateT
 public record AdvocateUntagged(Guid AdvocateId, string Tag, string UntaggedBy, DateTimeOffset UntaggedAt);
 
 /// <summary>The proof behind a consent change made by the advocate's own message or click.</summary>
-public record ConsentEvidence(string? Keyword, string? RawText, string? ProviderMessageId, string? Language);
+/// Consent given on a public form also keeps the exact wording shown, the form, the page it was on and a hash of the IP.
+public record ConsentEvidence(string? Keyword, string? RawText, string? ProviderMessageId, string? Language,
+    string? Wording = null, string? Form = null, Guid? FormId = null, string? PageUrl = null, string? IpHash = null);
 
 public record ConsentGiven(Guid AdvocateId, Channel Channel, string Source, string GivenBy, DateTimeOffset GivenAt,
     ConsentEvidence? Evidence = null);
@@ -52,3 +54,17 @@ public record DuplicateAbsorbed(
     Guid AdvocateId, Guid DuplicateId, string[] Tags, ChannelConsent[] Consents,
     string MergedBy, DateTimeOffset MergedAt, AdvocateTraining[]? Trainings = null, Certification[]? Certifications = null,
     CoalitionMembership[]? Memberships = null);
+
+/// <summary>A public form was submitted for this contact (the answers the advocate record has no field for, and where).</summary>
+public record FormSubmitted(Guid AdvocateId, Guid FormId, string Form, string? Role, string? Organisation, string? PageUrl,
+    string? IpHash, DateTimeOffset SubmittedAt);
+
+/// <summary>
+/// Email consent asked for on a public form, not yet confirmed: a confirmation email with a signed link went out
+/// (double opt-in). Nothing is sent to the address but that email until <see cref="EmailConfirmed"/>.
+/// </summary>
+public record EmailConfirmationRequested(Guid AdvocateId, string Email, Guid FormId, Guid[] NewsletterIds, string Source,
+    ConsentEvidence Evidence, DateTimeOffset RequestedAt);
+
+/// <summary>The address owner followed the confirmation link: the address is confirmed and the newsletters subscribed.</summary>
+public record EmailConfirmed(Guid AdvocateId, string Email, Guid[] NewsletterIds, DateTimeOffset ConfirmedAt);

@@ -44,6 +44,10 @@ public static class AdvocateTimeline
         AdvocateCertified e => new(version, "certified", e.CertifiedAt, e.CertifiedBy, $"Certified: {e.TrackName}", e),
         JoinedCoalition e => new(version, "joinedCoalition", e.JoinedAt, e.JoinedBy, $"Joined {e.CoalitionName} on {e.JoinedOn:yyyy-MM-dd}", e),
         LeftCoalition e => new(version, "leftCoalition", e.LeftAt, e.RecordedBy, $"Left {e.CoalitionName} on {e.LeftOn:yyyy-MM-dd}", e),
+        FormSubmitted e => new(version, "formSubmitted", e.SubmittedAt, $"form:{e.Form}", $"Submitted the form {e.Form}", e),
+        EmailConfirmationRequested e => new(version, "emailConfirmationRequested", e.RequestedAt, e.Source,
+            $"Asked to confirm {e.Email} (double opt-in)", e),
+        EmailConfirmed e => new(version, "emailConfirmed", e.ConfirmedAt, "advocate", $"Confirmed {e.Email}", e),
         _ => new(version, data.GetType().Name, storedAt, null, data.GetType().Name, data),
     };
 }

@@ -37,6 +37,10 @@ public static class ChangeConsentHandler
             return Decision.Refuse(Outcome.Conflict(advocate.Id, "No email address",
                 "Add an email address before recording email consent."));
 
+        if (channel == Channel.Sms && !advocate.HasPhone && cmd.Change != ConsentChange.OptOut)
+            return Decision.Refuse(Outcome.Conflict(advocate.Id, "No phone number",
+                "Add a phone number before recording SMS consent."));
+
         return (cmd.Change, current) switch
         {
             (ConsentChange.OptOut, ConsentStatus.OptedOut) => Decision.Nothing,

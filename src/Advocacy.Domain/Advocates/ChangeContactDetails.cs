@@ -34,7 +34,8 @@ public static class ChangeContactDetailsHandler
     {
         var country = cmd.Country is null ? advocate.Country : Countries.Normalise(cmd.Country);
         // A new country re-reads the current number too: "0770 123 456" means something else in Kenya.
-        var phone = Phones.ToE164(cmd.Phone ?? advocate.Phone, country);
+        // A contact from a web form may have no phone (""): it stays without one until a number is given.
+        var phone = cmd.Phone is null && !advocate.HasPhone ? "" : Phones.ToE164(cmd.Phone ?? advocate.Phone, country);
         if (phone is null)
             return Decision.Refuse(Outcome.Invalid(advocate.Id, "phone",
                 $"'{cmd.Phone ?? advocate.Phone}' is not a valid phone number for {country}."));
@@ -63,7 +64,7 @@ public static class ChangeContactDetailsHandler
         {
             var claim = await session.LoadAsync<PhoneClaim>(changed.Phone);
             if (claim is not null) return AdvocateRules.DuplicatePhone(claim);
-            session.Delete<PhoneClaim>(advocate.Phone);
+            if (advocate.HasPhone) session.Delete<PhoneClaim>(advocate.Phone);
             session.Insert(new PhoneClaim(changed.Phone, advocate.Id));
         }
 

@@ -6,7 +6,8 @@ namespace Advocacy.Domain.Advocates;
 /// <summary>One consent change with its proof, as telecom rules ask for it.</summary>
 public record ConsentLedgerEntry(
     Guid AdvocateId, string Name, string Phone, string Country, string Channel, string Change, string Source,
-    string? Keyword, string? RawText, string? ProviderMessageId, string? Language, string By, DateTimeOffset At);
+    string? Keyword, string? RawText, string? ProviderMessageId, string? Language, string By, DateTimeOffset At,
+    string? Wording = null, string? Form = null, string? PageUrl = null, string? IpHash = null);
 
 /// <summary>The consent ledger is read from the event streams: the events are the proof.</summary>
 public static class ConsentLedger
@@ -28,7 +29,8 @@ public static class ConsentLedger
     {
         ConsentLedgerEntry Entry(Channel channel, string change, string source, ConsentEvidence? proof, string by, DateTimeOffset at) =>
             new(a.Id, a.Name, a.Phone, a.Country, channel.ToString().ToLowerInvariant(), change, source, proof?.Keyword,
-                proof?.RawText, proof?.ProviderMessageId, proof?.Language ?? a.Language, by, at);
+                proof?.RawText, proof?.ProviderMessageId, proof?.Language ?? a.Language, by, at,
+                proof?.Wording, proof?.Form, proof?.PageUrl, proof?.IpHash);
 
         switch (e.Data)
         {
@@ -40,6 +42,9 @@ public static class ConsentLedger
                 break;
             case OptedOut x:
                 yield return Entry(x.Channel, "opted_out", x.Source, x.Evidence, x.OptedOutBy, x.OptedOutAt);
+                break;
+            case EmailConfirmationRequested x:
+                yield return Entry(Channel.Email, "requested", x.Source, x.Evidence, x.Source, x.RequestedAt);
                 break;
             case OptedIn x:
                 yield return Entry(x.Channel, "opted_in", x.Source, x.Evidence, x.OptedInBy, x.OptedInAt);

@@ -34,7 +34,7 @@ public static class AlertAudience
 
     /// <summary>Consent on the channel and, for SMS, a number the provider has not refused; for email, an address.</summary>
     public static IQueryable<Advocate> ReachableOn(IQueryable<Advocate> q, Channel channel) => channel == Channel.Sms
-        ? q.Where(a => a.SmsConsent.Status == ConsentStatus.Given && !a.PhoneUndeliverable)
+        ? q.Where(a => a.SmsConsent.Status == ConsentStatus.Given && !a.PhoneUndeliverable && a.Phone != "")
         : q.Where(a => a.EmailConsent.Status == ConsentStatus.Given && a.Email != null);
 
     /// <summary>

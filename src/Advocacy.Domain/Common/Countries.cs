@@ -9,6 +9,8 @@ public static class Countries
     private static readonly FrozenSet<string> Codes =
         PhoneNumberUtil.GetInstance().GetSupportedRegions().ToFrozenSet(StringComparer.Ordinal);
 
+    public static IEnumerable<string> All => Codes;
+
     public static bool IsKnown(string? code) => code is { Length: 2 } && Codes.Contains(code.ToUpperInvariant());
 
     public static string Normalise(string code) => code.Trim().ToUpperInvariant();

@@ -27,6 +27,8 @@ public record Delivery(
     public int Attempts { get; init; }
     public string? UnsubscribeToken { get; init; }
     public Guid? AlertId { get; init; }
+    public Guid? NewsletterId { get; init; }
+    public Guid? IssueId { get; init; }
 
     /// <summary>The code of this recipient's tracked link (<c>/l/{code}</c>), when the alert has a link.</summary>
     public string? LinkCode { get; init; }

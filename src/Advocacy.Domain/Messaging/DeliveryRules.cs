@@ -23,7 +23,7 @@ public static class DeliveryRules
 
         if (NotAllowed(delivery, advocate) is { } reason) return new(ClaimKind.Skip, reason);
         if (delivery.NotBefore > now) return new(ClaimKind.Defer, "scheduled later", delivery.NotBefore);
-        if (delivery.Kind != DeliveryKinds.Reply && advocate is not null)
+        if (!DeliveryKinds.AnswersTheAdvocate(delivery.Kind) && advocate is not null)
         {
             var allowed = quietHours.NextAllowed(now, Common.TimeZones.Find(ZoneOf(advocate)));
             if (allowed > now) return new(ClaimKind.Defer, "quiet hours", allowed);
@@ -37,6 +37,8 @@ public static class DeliveryRules
         null when delivery.AdvocateId is null => null,
         null => "advocate not found",
         { Status: AdvocateStatus.Merged } => "advocate was merged into another record",
+        _ when delivery.Kind == DeliveryKinds.Newsletter && delivery.NewsletterId is { } n && !advocate.IsConfirmedSubscriber(n) =>
+            "not a confirmed subscriber of this newsletter",
         _ => NotAllowed(advocate, delivery.Channel, delivery.Kind),
     };
 
@@ -44,9 +46,12 @@ public static class DeliveryRules
     {
         // A keyword confirmation (e.g. "you are unsubscribed") answers the advocate's own message.
         if (kind == DeliveryKinds.Reply) return null;
+        // The double opt-in email answers the person's own request on a form; it needs only the address.
+        if (kind == DeliveryKinds.Confirmation) return channel == Channel.Email && advocate.Email is null ? "no email address" : null;
         var consent = advocate.ConsentOn(channel);
         if (consent.Status == ConsentStatus.OptedOut) return $"opted out of {Name(channel)} ({consent.Source})";
         if (!consent.AllowsMessages) return $"no {Name(channel)} consent";
+        if (channel == Channel.Sms && !advocate.HasPhone) return "no phone number";
         if (channel == Channel.Sms && advocate.PhoneUndeliverable) return "phone number marked undeliverable";
         if (channel == Channel.Email && advocate.Email is null) return "no email address";
         return null;
@@ -66,4 +71,11 @@ public static class DeliveryKinds
     public const string Certification = "certification";
     /// <summary>Policy news to a country's coordinators and focal points, who are staff, not advocates (Policy/PolicyReactions.cs).</summary>
     public const string Policy = "policy";
+    /// <summary>The double opt-in email of a public form (Forms/SubmitForm.cs).</summary>
+    public const string Confirmation = "confirmation";
+    /// <summary>An issue of a newsletter; sent only to confirmed subscribers (checked again at send time).</summary>
+    public const string Newsletter = "newsletter";
+
+    /// <summary>Answers to the person's own message or request go at once, whatever the hour.</summary>
+    public static bool AnswersTheAdvocate(string kind) => kind is Reply or Confirmation;
 }

@@ -64,7 +64,7 @@ public static class SendMessageHandler
     public static Delivery Queue(Advocate advocate, Channel channel, string body, string? subject, string kind,
         string idempotencyKey, string by, DateTimeOffset now, QuietHours quietHours)
     {
-        var notBefore = kind == DeliveryKinds.Reply ? now : quietHours.NextAllowed(now, TimeZones.Find(DeliveryRules.ZoneOf(advocate)));
+        var notBefore = DeliveryKinds.AnswersTheAdvocate(kind) ? now : quietHours.NextAllowed(now, TimeZones.Find(DeliveryRules.ZoneOf(advocate)));
         var delivery = new Delivery(Guid.CreateVersion7(), idempotencyKey, advocate.Id, channel,
             channel == Channel.Sms ? advocate.Phone : advocate.Email ?? "", body, subject, kind, advocate.Language,
             advocate.Country, by, now, notBefore)

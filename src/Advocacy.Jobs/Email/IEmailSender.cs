@@ -6,7 +6,8 @@ namespace Advocacy.Jobs.Email;
 /// </summary>
 public record OutgoingEmail(Guid DeliveryId, string To, string? ToName, string Subject, string TextBody, string? HtmlBody, Uri UnsubscribeUrl);
 
-public record EmailResult(bool Sent, string? ProviderMessageId, string? Error = null, bool Retryable = false);
+/// <param name="HardBounce">The relay refused the mailbox itself for good (550/551/553 to RCPT TO): the address is dead.</param>
+public record EmailResult(bool Sent, string? ProviderMessageId, string? Error = null, bool Retryable = false, bool HardBounce = false);
 
 public interface IEmailSender
 {

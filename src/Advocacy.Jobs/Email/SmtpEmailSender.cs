@@ -20,6 +20,8 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider 
 
     private readonly SmtpOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    // The same clock-based pacer the Twilio sender uses: a newsletter to thousands stays within the provider's rate.
+    private readonly Sms.Twilio.TwilioPacer _pacer = new(options.Value.MessagesPerSecond, time);
     private SmtpClient? _client;
     private DateTimeOffset _lastUsed;
 
@@ -31,6 +33,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider 
         try { message = EmailMessageBuilder.Build(email, _options.From, time.GetUtcNow()); }
         catch (ParseException ex) { return new EmailResult(false, null, $"Invalid address: {ex.Message}"); }
 
+        await _pacer.WaitTurnAsync(ct);
         await _gate.WaitAsync(ct);
         try
         {

@@ -15,7 +15,11 @@ internal static class SmtpFailure
         // or our MAIL FROM is a server or configuration problem: the advocate must not lose the email.
         SmtpCommandException c when (int)c.StatusCode >= 500
             && c.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted
-            => Failed($"{(int)c.StatusCode} {c.Message}", retryable: false),
+            => Failed($"{(int)c.StatusCode} {c.Message}", retryable: false) with
+            {
+                HardBounce = c.ErrorCode == SmtpErrorCode.RecipientNotAccepted
+                             && c.StatusCode is SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.UserNotLocalTryAlternatePath or SmtpStatusCode.MailboxNameNotAllowed,
+            },
         SmtpCommandException c => Failed($"{(int)c.StatusCode} {c.Message}", retryable: true),
 
         // Misconfiguration (wrong password, no STARTTLS, bad certificate): retryable once fixed.

@@ -17,6 +17,9 @@ public sealed record SmtpOptions
     public SmtpTls UseTls { get; init; } = SmtpTls.Auto;
     public int TimeoutSeconds { get; init; } = 30;
 
+    /// <summary>The relay's allowed rate, shared by every send in the process (0: as fast as the relay takes them).</summary>
+    public double MessagesPerSecond { get; init; }
+
     // Relative paths resolve against the current directory, like the default.
     public string PickupDirectory { get; init; } = Path.Combine(".data", "mail");
 

@@ -15,6 +15,8 @@ public record PublicUrls(Uri Base)
 
     public Uri Unsubscribe(string token) => new(Base, $"/unsubscribe/{token}");
 
+    public Uri NewsletterArchive(string slug) => new(Base, $"/newsletters/{slug}/archive");
+
     /// <summary>Short, so it costs few SMS characters: the domain plus /l/ and eight letters.</summary>
     public Uri TrackedLink(string code) => new(Base, $"/l/{code}");
 

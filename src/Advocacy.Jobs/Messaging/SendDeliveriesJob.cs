@@ -143,6 +143,7 @@ public sealed class SendDeliveriesJob(
         var outcomes = sent.OfType<Sent>().ToList();
         await RecordAsync(outcomes, ct);
         foreach (var o in outcomes.Where(o => o.Sms is not null)) await SendDeliveryJob.ReportRejectionAsync(bus, o.Delivery, o.Sms!, ct);
+        foreach (var o in outcomes.Where(o => o.Email is { HardBounce: true })) await SendDeliveryJob.ReportBounceAsync(bus, o.Delivery, o.Email!, ct);
         return failure;
     }
 

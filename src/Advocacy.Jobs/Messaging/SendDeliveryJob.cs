@@ -53,7 +53,16 @@ public sealed class SendDeliveryJob(
         {
             var result = await email.SendAsync(OutgoingEmailFor(delivery, advocate, urls), ct);
             await UpdateAsync(delivery.Id, current => AfterEmail(current, result, clock.GetUtcNow()), ct);
+            await ReportBounceAsync(bus, delivery, result, ct);
         }
+    }
+
+    /// <summary>A mailbox the relay refused for good is a hard bounce: email to that contact stops (an email opt-out, source hard-bounce).</summary>
+    public static async Task ReportBounceAsync(IMessageBus bus, Delivery delivery, EmailResult result, CancellationToken ct)
+    {
+        if (result.HardBounce && delivery.AdvocateId is { } advocateId)
+            await bus.InvokeAsync<Domain.Common.Outcome>(new ChangeConsent(advocateId, ConsentChange.OptOut, Channel.Email, "hard-bounce", null)
+                { By = new Domain.Common.Actor("email-provider", "System") }, ct);
     }
 
     /// <summary>Tells the funnel projection that these alerts' deliveries changed (after the change is committed).</summary>

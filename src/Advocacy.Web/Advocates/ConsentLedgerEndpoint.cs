@@ -27,14 +27,22 @@ public static class ConsentLedgerEndpoint
         if (advocateId is not null && advocates.Count == 0) return Results.Problem(Outcome.NotFound("Advocate", advocateId.Value).Problem!);
 
         var entries = await ConsentLedger.ForAdvocates(session, advocates.ToList(), ct);
-        var csv = new StringBuilder("advocate_id,name,phone,country,channel,change,source,keyword,raw_text,provider_message_id,language,by,at\n");
+        var csv = new StringBuilder("advocate_id,name,phone,country,channel,change,source,keyword,raw_text,provider_message_id,language,by,at,wording,form,page_url,ip_hash\n");
         foreach (var e in entries)
             csv.AppendLine(string.Join(',', new[]
             {
                 e.AdvocateId.ToString(), e.Name, e.Phone, e.Country, e.Channel, e.Change, e.Source, e.Keyword, e.RawText,
-                e.ProviderMessageId, e.Language, e.By, e.At.ToString("O", CultureInfo.InvariantCulture),
+                e.ProviderMessageId, e.Language, e.By, e.At.ToString("O", CultureInfo.InvariantCulture), e.Wording, e.Form, e.PageUrl, e.IpHash,
             }.Select(Csv.Field)));
         var name = advocateId is not null ? $"consent-ledger-{advocateId}.csv" : $"consent-ledger-{country!.ToUpperInvariant()}.csv";
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+
+    /// <summary>One advocate's consent changes with their proof (for a form: the wording shown, the form, the page, the IP hash).</summary>
+    [WolverineGet("/api/advocates/{id}/consents"), Authorize(Policy = Policies.Read)]
+    public static async Task<IResult> ForAdvocate(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Advocate>(id, ct) is not { } advocate) return Results.Problem(Outcome.NotFound("Advocate", id).Problem!);
+        return Results.Ok(await ConsentLedger.ForAdvocates(session, [advocate], ct));
     }
 }

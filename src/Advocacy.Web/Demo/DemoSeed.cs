@@ -49,6 +49,7 @@ public static class DemoSeed
             log.LogInformation("Demo data already present ({Count} advocates).", commands.Count);
             await DemoNetworkSeed.RunAsync(store, log);
             await DemoPolicySeed.RunAsync(store, log);
+            await DemoFormsSeed.RunAsync(store, log);
             return;
         }
 
@@ -71,6 +72,7 @@ public static class DemoSeed
         log.LogInformation("Seeded {Count} demo advocates.", toAdd.Count);
         await DemoNetworkSeed.RunAsync(store, log);
         await DemoPolicySeed.RunAsync(store, log);
+        await DemoFormsSeed.RunAsync(store, log);
     }
 
     private static IEnumerable<EnrollAdvocate> Generate()

@@ -6,6 +6,9 @@ using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Coalitions;
 using Advocacy.Domain.Trainings;
 using Advocacy.Domain.Imports;
+using Advocacy.Domain.Forms;
+using Advocacy.Domain.Newsletters;
+using Advocacy.Web.Forms;
 using Advocacy.Domain.Messaging;
 using Advocacy.Domain.Policy;
 using Advocacy.Jobs.Messaging;
@@ -52,6 +55,8 @@ public static class AdvocacyServices
                 opts.AddCoalitions();
                 opts.AddImports();
                 opts.AddPolicy();
+                opts.AddForms();
+                opts.AddNewsletters();
                 opts.Schema.For<RecordedSms>().Index(m => m.Phone);
                 opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
             })
@@ -83,6 +88,7 @@ public static class AdvocacyServices
         services.AddWolverineHttp();
 
         builder.AddMessaging();
+        builder.AddForms();
         services.AddSingleton(new SmsPricing(
             builder.Configuration.GetValue("Sms:PricePerSegment:Default", 0.05m),
             builder.Configuration.GetSection("Sms:PricePerSegment").GetChildren().Where(c => c.Key != "Default")

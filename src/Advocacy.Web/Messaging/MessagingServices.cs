@@ -37,6 +37,11 @@ public static class MessagingServices
         services.AddTransient<SendDeliveriesJob>();
         services.AddTransient<DispatchAlertJob>();
         services.AddTransient<Advocacy.Jobs.Imports.RecoverImportsJob>();
+        services.AddTransient<Advocacy.Jobs.Newsletters.DispatchIssueJob>();
+        services.AddTransient<Advocacy.Jobs.Newsletters.NewsletterScheduleJob>();
+        services.AddSingleton(new Advocacy.Jobs.Newsletters.NewsletterSchedule(
+            config.GetValue("Newsletters:ScheduleAnchor", new DateOnly(2026, 1, 5))));
+        services.AddSingleton(new Advocacy.Web.Webhooks.EmailWebhookSettings(config["Email:WebhookSecret"]));
         return builder;
     }
 
@@ -45,10 +50,13 @@ public static class MessagingServices
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<RecoverDeliveriesJob>(RecoverDeliveriesJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Advocacy.Jobs.Imports.RecoverImportsJob>(Advocacy.Jobs.Imports.RecoverImportsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        // Mondays 09:00 UTC; the job acts only on every second Monday from Newsletters:ScheduleAnchor.
+        recurring.AddOrUpdate<Advocacy.Jobs.Newsletters.NewsletterScheduleJob>(Advocacy.Jobs.Newsletters.NewsletterScheduleJob.Id,
+            j => j.RunAsync(CancellationToken.None), Advocacy.Jobs.Newsletters.NewsletterSchedule.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 
 
-    internal static Uri PublicBaseUrl(IConfiguration config)
+    public static Uri PublicBaseUrl(IConfiguration config)
     {
         var configured = config["Advocacy:PublicBaseUrl"];
         if (!string.IsNullOrWhiteSpace(configured) && Uri.TryCreate(configured, UriKind.Absolute, out var uri)) return uri;

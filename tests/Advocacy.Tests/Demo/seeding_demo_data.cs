@@ -42,5 +42,16 @@ public class seeding_demo_data(AppFixture app) : AppTest(app)
 
         var page = await Host.Scenario(s => { s.Get.Url("/api/advocates?country=CI&pageSize=1"); s.AsAdmin(); });
         (await page.Read<AdvocatePage>()).Items.Single().Language.ShouldBe("fr");
+
+        // The public face: three forms (seeded once), the Research Round-Up with its archive, the report behind a form.
+        (await session.Query<Advocacy.Domain.Forms.PublicForm>().CountAsync()).ShouldBe(3);
+        foreach (var lang in new[] { "en", "fr", "pt" })
+            await Host.Scenario(s => { s.Get.Url($"/forms/join?lang={lang}"); s.StatusCodeShouldBe(200); });
+        (await (await Host.Scenario(s => s.Get.Url("/forms/join?lang=pt"))).ReadAsTextAsync()).ShouldContain("Junte-se a nós");
+        var archive = await (await Host.Scenario(s => s.Get.Url("/newsletters/research-round-up/archive"))).ReadAsTextAsync();
+        archive.ShouldContain("Research Round-Up #2");
+        archive.ShouldContain("Research Round-Up #1");
+        var report = await (await Host.Scenario(s => s.Get.Url("/forms/design-principles"))).ReadAsTextAsync();
+        report.ShouldContain("Download Report Now");
     }
 }

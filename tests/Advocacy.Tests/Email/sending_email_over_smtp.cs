@@ -179,4 +179,19 @@ public class sending_email_over_smtp : IAsyncLifetime
         _server.Messages.Count.ShouldBe(2);
         _server.Connections.ShouldBe(2);
     }
+    [Fact]
+    public async Task keeps_to_the_relays_allowed_rate()
+    {
+        await using var paced = new SmtpEmailSender(Options.Create(new SmtpOptions
+        {
+            Host = "127.0.0.1", Port = _server.Port, UseTls = SmtpTls.None, From = From, TimeoutSeconds = 5, MessagesPerSecond = 20,
+        }), TimeProvider.System, NullLogger<SmtpEmailSender>.Instance);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => paced.SendAsync(AnAlert() with { DeliveryId = Guid.NewGuid() }, CancellationToken.None)));
+
+        _server.Messages.Count.ShouldBe(6);
+        // Six sends at 20 a second: the first goes at once, the sixth no sooner than 250 ms later.
+        started.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(240));
+    }
 }

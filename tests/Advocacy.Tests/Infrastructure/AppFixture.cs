@@ -24,7 +24,7 @@ public abstract class HostFixture : IAsyncLifetime
         "Twilio__AccountSid", "Twilio__AuthToken", "Twilio__From", "Twilio__BaseUrl", "Twilio__MessagesPerSecond",
         "Twilio__RetryBaseDelay", "Twilio__MaxRetries", "Smtp__Host", "Smtp__Port", "Smtp__UseTls", "Smtp__From",
         "Smtp__PickupDirectory", "Advocacy__PublicBaseUrl", "QuietHours__Start", "QuietHours__End",
-        "Policy__Coordinators__KE",
+        "Policy__Coordinators__KE", "Forms__SubmissionsPerMinute", "Email__WebhookSecret",
     ];
 
     public IAlbaHost Host { get; private set; } = null!;

@@ -33,7 +33,12 @@ public sealed class MessagingFixture : HostFixture
         ["Smtp__From"] = "CHW Advocacy <alerts@advocacy.example.org>",
         ["Advocacy__PublicBaseUrl"] = PublicBaseUrl,
         ["Policy__Coordinators__KE"] = PolicyScenarios.KenyaCoordinator,
+        ["Forms__SubmissionsPerMinute"] = FormSubmissionsPerMinute.ToString(),
+        ["Email__WebhookSecret"] = EmailWebhookSecret,
     };
+
+    public const int FormSubmissionsPerMinute = 5;
+    public const string EmailWebhookSecret = "test-email-webhook-secret";
 
     public override async Task ResetAsync()
     {
