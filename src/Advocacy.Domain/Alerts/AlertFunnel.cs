@@ -19,7 +19,11 @@ public record Funnel(int Targeted, int Sent, int Delivered, int Failed, int Skip
 }
 
 /// <summary>Deliveries of an alert per state, every attempt counted: the progress of a dispatch.</summary>
-public record DeliveryCounts(int Queued, int Sending, int Sent, int Delivered, int Failed, int Skipped);
+public record DeliveryCounts(int Queued, int Sending, int Sent, int Delivered, int Failed, int Skipped)
+{
+    /// <summary>The latest time a queued delivery waits for (quiet hours in the recipient's time zone, a scheduled send).</summary>
+    public DateTimeOffset? LastNotBefore { get; init; }
+}
 
 /// <summary>
 /// Counts an alert's outcomes in PostgreSQL: a 100,000-recipient alert is a few dozen grouped rows here, not
@@ -76,13 +80,22 @@ public static class AlertFunnel
     public static async Task<DeliveryCounts> Progress(IQuerySession session, Guid alertId, CancellationToken ct)
     {
         await using var connection = await OpenAsync(session, ct);
-        const string sql = "select d.data ->> 'status', count(*) from {0}.mt_doc_delivery d where (d.data ->> 'alertId')::uuid = @alert group by 1";
+        const string sql = """
+            select d.data ->> 'status', count(*), max((d.data ->> 'notBefore')::timestamptz)
+            from {0}.mt_doc_delivery d where (d.data ->> 'alertId')::uuid = @alert group by 1
+            """;
         var counts = new Dictionary<DeliveryStatus, int>();
+        DateTimeOffset? lastNotBefore = null;
         await using var reader = await Command(session, connection, sql, alertId).ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) counts[Enum.Parse<DeliveryStatus>(reader.GetString(0))] = (int)reader.GetInt64(1);
+        while (await reader.ReadAsync(ct))
+        {
+            var status = Enum.Parse<DeliveryStatus>(reader.GetString(0));
+            counts[status] = (int)reader.GetInt64(1);
+            if (status == DeliveryStatus.Queued && !reader.IsDBNull(2)) lastNotBefore = reader.GetFieldValue<DateTimeOffset>(2);
+        }
         int Of(DeliveryStatus s) => counts.GetValueOrDefault(s);
         return new DeliveryCounts(Of(DeliveryStatus.Queued), Of(DeliveryStatus.Sending), Of(DeliveryStatus.Sent),
-            Of(DeliveryStatus.Delivered), Of(DeliveryStatus.Failed), Of(DeliveryStatus.Skipped));
+            Of(DeliveryStatus.Delivered), Of(DeliveryStatus.Failed), Of(DeliveryStatus.Skipped)) { LastNotBefore = lastNotBefore };
     }
 
     private static async Task<NpgsqlConnection> OpenAsync(IQuerySession session, CancellationToken ct)

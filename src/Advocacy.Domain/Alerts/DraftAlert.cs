@@ -20,7 +20,8 @@ public record DraftAlert(
         {
             RuleFor(x => x.Channels).NotEmpty().WithMessage("Choose sms, email or both.");
             RuleFor(x => x.Messages).NotEmpty().WithMessage("Write the message in at least one language.");
-            RuleForEach(x => x.Messages).ChildRules(m =>
+            // Errors name the language ("messages.fr.value"), not a position in the object.
+            RuleForEach(x => x.Messages).OverrideIndexer((_, _, message, _) => $".{message.Key}").ChildRules(m =>
             {
                 m.RuleFor(p => p.Key).Must(Languages.IsValid).WithMessage("'{PropertyValue}' is not a language tag such as en, fr or pt.");
                 m.RuleFor(p => p.Value).NotEmpty().MaximumLength(Messaging.SendMessage.MaxSmsLength);

@@ -8,12 +8,16 @@ public record AlertProgressView(int Targeted, int Queued, int Sending, int Sent,
 
 public static class AlertProgress
 {
-    /// <summary>Counts per delivery state (every attempt); the expected completion is the remaining SMS segments at the provider's pace.</summary>
+    /// <summary>
+    /// Counts per delivery state (every attempt). The expected completion is the remaining SMS segments at the provider's
+    /// pace, or later when recipients wait for their morning (quiet hours): then the last of them.
+    /// </summary>
     public static AlertProgressView Of(Alert alert, DeliveryCounts c, double messagesPerSecond, DateTimeOffset now)
     {
         var remaining = c.Queued + c.Sending;
         var segments = alert.Messages.Values.Select(m => SmsSegments.Measure(m).Segments).DefaultIfEmpty(1).Max();
         DateTimeOffset? done = remaining == 0 || messagesPerSecond <= 0 ? null : now.AddSeconds(remaining * segments / messagesPerSecond);
+        if (done is { } paced && c.LastNotBefore is { } waiting && waiting > paced) done = waiting;
         return new AlertProgressView(alert.Targeted, c.Queued, c.Sending, c.Sent, c.Delivered, c.Failed, c.Skipped, remaining, done);
     }
 }

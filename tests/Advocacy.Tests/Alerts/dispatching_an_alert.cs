@@ -148,6 +148,8 @@ public class following_an_alert_through_its_funnel(MessagingFixture fixture) : M
             .Where(d => d.AlertId == alert && d.Status == Advocacy.Domain.Messaging.DeliveryStatus.Queued));
         waiting.Single(d => d.To == "+254712345678").NotBefore.ShouldBe(new DateTimeOffset(2026, 11, 24, 4, 0, 0, TimeSpan.Zero));
         waiting.Single(d => d.To == "+258841234567").NotBefore.ShouldBe(new DateTimeOffset(2026, 11, 24, 5, 0, 0, TimeSpan.Zero));
+        // The organizer is told when the last of them will go: Maputo's morning, not "in a few seconds".
+        (await Host.WaitForAlert(alert, _ => true)).Progress!.ExpectedCompletion.ShouldBe(new DateTimeOffset(2026, 11, 24, 5, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]

@@ -61,8 +61,7 @@ public class drafting_an_alert(AppFixture app) : AppTest(app)
             s.StatusCodeShouldBe(400);
         });
         var errors = (await result.Problem()).GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString());
-        errors.Keys.ShouldContain(k => k.StartsWith("messages"));
-        errors.Values.ShouldContain(v => v.Contains("{firstname}"));
+        errors["messages.en.value"].ShouldContain("{firstname}"); // the error names the language it is in
         errors.Keys.ShouldContain("fallbackLanguage");
         errors.Keys.ShouldContain("subjects");
     }
