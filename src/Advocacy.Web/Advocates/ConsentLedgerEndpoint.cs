@@ -18,8 +18,7 @@ public static class ConsentLedgerEndpoint
     {
         if (advocateId is null == country is null)
             return ProblemResponses.InvalidField("query", "Give either advocateId or country.");
-        if (country is not null && !Countries.IsKnown(country))
-            return ProblemResponses.InvalidField("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
+        if (ProblemResponses.UnknownCountry(country) is { } badCountry) return badCountry;
 
         var advocates = advocateId is { } id
             ? (await session.LoadAsync<Advocate>(id, ct) is { } one ? [one] : [])

@@ -48,7 +48,7 @@ public static class GetAdvocateEndpoints
     public static Dictionary<string, string[]> FilterErrors(AdvocateFilter f)
     {
         var errors = new Dictionary<string, string[]>();
-        if (f.Country is { } country && !Countries.IsKnown(country)) errors["country"] = [$"'{country}' is not an ISO 3166-1 alpha-2 country code."];
+        if (f.Country is { } country && !Countries.IsKnown(country)) errors["country"] = [ProblemResponses.NotACountry(country)];
         if (f.Language is { } language && !Languages.IsValid(language)) errors["language"] = [$"'{language}' is not a BCP-47 language tag."];
         if (f.Consent is not null && !AdvocateFilter.ConsentValues.Contains(f.Consent))
             errors["consent"] = [$"Consent is one of {string.Join(", ", AdvocateFilter.ConsentValues)}."];

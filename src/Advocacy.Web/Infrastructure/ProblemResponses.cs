@@ -39,6 +39,12 @@ public sealed class ProblemResponses(ILogger<ProblemResponses> logger) : IExcept
     public static IResult InvalidField(string field, string message) =>
         Results.Problem(Invalid(new Dictionary<string, string[]> { [field] = [message] }));
 
+    public static string NotACountry(string country) => $"'{country}' is not an ISO 3166-1 alpha-2 country code.";
+
+    /// <summary>The 400 for a country filter or route value that is not an ISO code; null when it is absent or known.</summary>
+    public static IResult? UnknownCountry(string? country, string field = "country") =>
+        country is not null && !Advocacy.Domain.Common.Countries.IsKnown(country) ? InvalidField(field, NotACountry(country)) : null;
+
     /// <summary>Field names as clients send them: "Tags[0]" becomes "tags[0]", "Phone" becomes "phone".</summary>
     public static string FieldName(string property) =>
         string.IsNullOrEmpty(property) ? "body" : string.Join('.', property.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));

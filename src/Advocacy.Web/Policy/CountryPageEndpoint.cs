@@ -42,7 +42,7 @@ public static class CountryPageEndpoint
     [WolverineGet("/api/policy/countries/{code}"), Authorize(Policy = Policies.Read)]
     public static async Task<IResult> Get(string code, IQuerySession session, CancellationToken ct, int? limit = null)
     {
-        if (!Countries.IsKnown(code)) return ProblemResponses.InvalidField("code", $"'{code}' is not an ISO 3166-1 alpha-2 country code.");
+        if (ProblemResponses.UnknownCountry(code, "code") is { } badCountry) return badCountry;
         if (limit is < 1 or > 1000) return ProblemResponses.InvalidField("limit", "The timeline shows 1 to 1,000 entries.");
         var country = Countries.Normalise(code);
 

@@ -86,7 +86,7 @@ public static class MilestoneEndpoints
     }
 
     internal static IResult? Filters(string? country, string? practice) =>
-        country is not null && !Countries.IsKnown(country) ? ProblemResponses.InvalidField("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.")
+        ProblemResponses.UnknownCountry(country) is { } badCountry ? badCountry
         : practice is not null && !Practices.IsKnown(practice) ? ProblemResponses.InvalidField("practice", MilestoneRules.PracticeMessage.Replace("{PropertyValue}", practice))
         : null;
 

@@ -60,8 +60,7 @@ public static class TrainingEndpoints
     public static async Task<IResult> List(IQuerySession session, CancellationToken ct, string? country = null, Guid? trackId = null,
         int? page = null, int? pageSize = null)
     {
-        if (country is not null && !Countries.IsKnown(country))
-            return ProblemResponses.InvalidField("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
+        if (ProblemResponses.UnknownCountry(country) is { } badCountry) return badCountry;
         var (paging, problem) = Paging.From(page, pageSize);
         if (problem is not null) return problem;
         var query = session.Query<Training>().AsQueryable();
