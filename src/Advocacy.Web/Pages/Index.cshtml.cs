@@ -50,5 +50,5 @@ public class IndexModel(IQuerySession session, TimeProvider clock, IOptions<Twil
         Activation = await Domain.Trainings.Activation.Read(session, ActivationDays, now, ct);
     }
 
-    public static string Share(double? share) => share is { } s ? s.ToString("P0") : "—";
+    public static string Share(double? share) => share is { } s ? $"{Math.Round(s * 100):0}%" : "—";
 }

@@ -77,6 +77,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task ActiveCampaignAsync(string hashtag, string name)
+    {
+        var launched = await Api.PostAsJsonAsync("/api/campaigns", new
+        {
+            name, hashtag, goal = "National budget line for CHW salaries", countries = new[] { "LR", "CI" },
+            startsOn = DateOnly.FromDateTime(DateTime.UtcNow),
+        });
+        launched.EnsureSuccessStatusCode();
+        (await Api.PostAsync($"{launched.Headers.Location}/activate", null)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>A fresh browser context (no cookies) with a phone-sized or desktop viewport.</summary>
     public async Task<IPage> NewPageAsync(bool phone = false)
     {
