@@ -34,6 +34,7 @@ public static class WebAuthentication
                 o.AccessDeniedPath = "/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = ValidateAsync;
             });
         services.AddAuthorization(Policies.Add);
     }
@@ -44,7 +45,27 @@ public static class WebAuthentication
         new Claim(ClaimTypes.Name, user.Email),
         new Claim(ClaimTypes.GivenName, user.Name),
         new Claim(ClaimTypes.Role, user.Role),
+        new Claim(StampClaim, Stamp(user)),
     ], CookieScheme));
+
+    private const string StampClaim = "advocacy:stamp";
+
+    // Changes with the password and the role: a reset password or a changed role ends the sessions already open.
+    private static string Stamp(User user) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(user.PasswordHash + "|" + user.Role)))[..16];
+
+    /// <summary>Each request re-reads the user (one load by id): a removed user, a new role or a new password signs the cookie out.</summary>
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var session = context.HttpContext.RequestServices.GetRequiredService<Marten.IQuerySession>();
+        var user = Guid.TryParse(id, out var userId) ? await session.LoadAsync<User>(userId, context.HttpContext.RequestAborted) : null;
+        if (user is null || context.Principal!.FindFirstValue(StampClaim) != Stamp(user))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
+    }
 }
 
 /// <summary>Hangfire's dashboard at /jobs: the endpoint already demands the Admin policy; this repeats it for Hangfire itself.</summary>

@@ -92,4 +92,22 @@ public class signing_in(BrowserFixture browser) : BrowserTest(browser)
         response!.Status.ShouldBe(200);
         await Expect(page).ToHaveTitleAsync(new Regex("Hangfire"));
     }
+
+    [Fact]
+    public async Task a_new_password_ends_the_sessions_already_open()
+    {
+        var user = await Browser.UserAsync(Roles.Coordinator, "coco@example.org");
+        var page = await Browser.NewPageAsync();
+        await SignInAsync(page, "coco@example.org");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+
+        await using (var session = Browser.Store.LightweightSession())
+        {
+            session.Store(user.WithPassword("a brand new password"));
+            await session.SaveChangesAsync();
+        }
+
+        await page.GotoAsync("/advocates");
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl="));
+    }
 }
