@@ -110,4 +110,34 @@ public class signing_in(BrowserFixture browser) : BrowserTest(browser)
         await page.GotoAsync("/advocates");
         await Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl="));
     }
+
+    [Fact]
+    public async Task signing_in_works_from_the_keyboard_alone_and_loads_little()
+    {
+        await Browser.UserAsync(Roles.Admin, "ada@example.org");
+        var page = await Browser.NewPageAsync(phone: true);
+        var finished = new System.Collections.Concurrent.ConcurrentBag<IRequest>();
+        page.RequestFinished += (_, r) => finished.Add(r);
+        await page.GotoAsync("/signin");
+
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Email")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("ada@example.org");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(BrowserFixture.Password);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        // The budget for a first load is 200 KB of transferred assets; two pages and the stylesheet are far under it.
+        long bytes = 0;
+        foreach (var request in finished)
+        {
+            var sizes = await request.SizesAsync();
+            bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+        }
+        bytes.ShouldBeInRange(4_000, 200_000);
+    }
 }
