@@ -11,6 +11,7 @@ public record User(Guid Id, string Email, string Name, string Role, string Passw
     public int FailedAttempts { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
     public DateTimeOffset? LastSignInAt { get; init; }
+    public string? CreatedBy { get; init; }
 
     private static readonly PasswordHasher<User> Hasher = new();
 

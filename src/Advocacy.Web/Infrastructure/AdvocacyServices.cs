@@ -101,6 +101,7 @@ public static class AdvocacyServices
             o.Conventions.AuthorizeFolder("/", Policies.Read);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AuthorizeFolder("/Users", Policies.Admin);
         });
 
         services.ConfigureHttpJsonOptions(o =>

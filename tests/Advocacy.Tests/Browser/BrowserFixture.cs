@@ -141,7 +141,8 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync("/signin");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        // Wait for the form's answer itself; a load-state wait after a click can watch the wrong document.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/signin"));
     }
 }
