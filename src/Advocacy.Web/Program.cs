@@ -1,3 +1,4 @@
+using Advocacy.Web.Auth;
 using Advocacy.Web.Demo;
 using Advocacy.Web.Health;
 using Advocacy.Web.Infrastructure;
@@ -22,7 +23,11 @@ catch (DatabaseUnreachableException e)
     return 1;
 }
 
-if (isPrivate) DevelopmentAdminKey.Ensure(builder.Configuration, m => log.LogInformation("{Message}", m));
+if (isPrivate)
+{
+    DevelopmentAdminKey.Ensure(builder.Configuration, m => log.LogInformation("{Message}", m));
+    DevelopmentAdminUser.Ensure(builder.Configuration, m => log.LogInformation("{Message}", m));
+}
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5000");
 builder.AddAdvocacy(connectionString);
 
@@ -37,13 +42,16 @@ app.MapHealth(connectionString);
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
-app.MapHangfireDashboard("/hangfire", new DashboardOptions(), app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Advocacy.Web.Auth.Policies.Admin);
+app.MapRazorPages();
+app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" },
+    app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.Admin);
 
 app.ScheduleMessagingJobs();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     log.LogInformation("Advocacy is running: {Urls} (API reference at /scalar/v1, health at /health)", string.Join(", ", app.Urls)));
 await app.StartAsync();
+await AdminUser.EnsureAsync(app.Services, builder.Configuration, m => log.LogInformation("{Message}", m));
 
 // Seed only once the host has started: Marten's schema migration (the pg_trgm extension before the
 // index that needs it) runs as a hosted service, and a write before it would create tables piecemeal.

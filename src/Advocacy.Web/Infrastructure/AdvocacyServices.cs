@@ -19,7 +19,6 @@ using FluentValidation;
 using Hangfire;
 using JasperFx;
 using Marten;
-using Microsoft.AspNetCore.Authentication;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -59,6 +58,7 @@ public static class AdvocacyServices
                 opts.AddNewsletters();
                 opts.Schema.For<RecordedSms>().Index(m => m.Phone);
                 opts.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
+                opts.Schema.For<User>().UniqueIndex(u => u.Email);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -107,9 +107,15 @@ public static class AdvocacyServices
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization(Policies.Add);
+        services.AddAdvocacyAuthentication();
+        services.AddSingleton(LockoutOptions.From(builder.Configuration));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/", Policies.Read);
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AuthorizeFolder("/Users", Policies.Admin);
+        });
 
         services.ConfigureHttpJsonOptions(o =>
         {

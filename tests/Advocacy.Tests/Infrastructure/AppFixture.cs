@@ -18,7 +18,7 @@ public abstract class HostFixture : IAsyncLifetime
 
     // Program reads its settings from the environment before the host is built; hosts start one at a time
     // so each sees its own.
-    private static readonly SemaphoreSlim StartLock = new(1, 1);
+    internal static readonly SemaphoreSlim StartLock = new(1, 1);
     private static readonly string[] ManagedSettings =
     [
         "Twilio__AccountSid", "Twilio__AuthToken", "Twilio__From", "Twilio__BaseUrl", "Twilio__MessagesPerSecond",
@@ -53,18 +53,23 @@ public abstract class HostFixture : IAsyncLifetime
         await StartLock.WaitAsync();
         try
         {
-            var settings = Settings();
-            settings["ConnectionStrings__Advocacy"] = ConnectionString;
-            settings[ApiKeyAuthentication.AdminKeySetting] = AdminKey;
-            settings["Demo__Seed"] = "false";
-            foreach (var key in ManagedSettings.Where(k => !settings.ContainsKey(k))) Environment.SetEnvironmentVariable(key, null);
-            foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
+            ApplySettings(Settings(), ConnectionString);
             return await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
         }
         finally
         {
             StartLock.Release();
         }
+    }
+
+    /// <summary>Sets the environment Program reads: these settings, and none left over from another fixture's host.</summary>
+    internal static void ApplySettings(Dictionary<string, string> settings, string connectionString)
+    {
+        settings["ConnectionStrings__Advocacy"] = connectionString;
+        settings[ApiKeyAuthentication.AdminKeySetting] = AdminKey;
+        settings["Demo__Seed"] = "false";
+        foreach (var key in ManagedSettings.Where(k => !settings.ContainsKey(k))) Environment.SetEnvironmentVariable(key, null);
+        foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
     }
 
     public static async Task<string> ConnectionTo(string database)
