@@ -26,7 +26,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IDocumentStore Store => _app.Services.GetRequiredService<IDocumentStore>();
     public HttpClient Api { get; private set; } = null!;
 
-    public static string ScreenshotFolder => Path.Combine(PrivatePostgres.RepositoryRoot(), "docs", "screenshots");
+    /// <summary>
+    /// docs/screenshots when ADVOCACY_UPDATE_SCREENSHOTS=1 (the README shows them), else a temporary folder: a plain test
+    /// run must not leave the working tree changed (the profile shows the current time).
+    /// </summary>
+    public static string ScreenshotFolder => Environment.GetEnvironmentVariable("ADVOCACY_UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(PrivatePostgres.RepositoryRoot(), "docs", "screenshots")
+        : Path.Combine(Path.GetTempPath(), "advocacy-screenshots");
 
     public async Task InitializeAsync()
     {
