@@ -1,0 +1,48 @@
+using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Common;
+using Advocacy.Web.Auth;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
+
+namespace Advocacy.Web.Pages.Advocates;
+
+/// <summary>Enrols one advocate through the same command (and validators) as <c>POST /api/advocates</c>.</summary>
+[Authorize(Policy = Policies.ManageAdvocates)]
+public class EnrollModel(IMessageBus bus) : PageModel
+{
+    public static readonly string[] LanguageChoices = ["en", "fr", "pt"];
+
+    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public string Phone { get; set; } = "";
+    [BindProperty] public string Country { get; set; } = "";
+    [BindProperty] public string Language { get; set; } = "en";
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Association { get; set; }
+    [BindProperty] public string? Tags { get; set; }
+    [BindProperty] public bool SmsConsent { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var tags = Tags?.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var command = new EnrollAdvocate(Name.Trim(), Phone.Trim(), string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
+            Country.Trim().ToUpperInvariant(), Language, string.IsNullOrWhiteSpace(Association) ? null : Association.Trim(), tags,
+            SmsConsent, SmsConsent ? "enrolment form (web)" : null) { By = User.ToActor() };
+        try
+        {
+            var outcome = await bus.InvokeAsync<Outcome>(command, ct);
+            if (outcome.Succeeded) return Redirect($"/advocates/{outcome.Id}");
+            // A known number: say whose it is, next to the phone field.
+            ModelState.AddModelError(nameof(Phone), outcome.Problem!.Detail ?? outcome.Problem.Title ?? "This number cannot be enrolled.");
+        }
+        catch (ValidationException e)
+        {
+            foreach (var error in e.Errors) ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+        }
+        return Page();
+    }
+}
