@@ -1,7 +1,6 @@
 using Advocacy.Domain.Advocates;
 using Advocacy.Domain.Common;
 using Advocacy.Web.Auth;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,17 +31,8 @@ public class EnrollModel(IMessageBus bus) : PageModel
         var command = new EnrollAdvocate(Name.Trim(), Phone.Trim(), string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
             Country.Trim().ToUpperInvariant(), Language, string.IsNullOrWhiteSpace(Association) ? null : Association.Trim(), tags,
             SmsConsent, SmsConsent ? "enrolment form (web)" : null) { By = User.ToActor() };
-        try
-        {
-            var outcome = await bus.InvokeAsync<Outcome>(command, ct);
-            if (outcome.Succeeded) return Redirect($"/advocates/{outcome.Id}");
-            // A known number: say whose it is, next to the phone field.
-            ModelState.AddModelError(nameof(Phone), outcome.Problem!.Detail ?? outcome.Problem.Title ?? "This number cannot be enrolled.");
-        }
-        catch (ValidationException e)
-        {
-            foreach (var error in e.Errors) ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        }
+        // A known number: say whose it is, next to the phone field.
+        if (await this.SendAsync(bus, command, ct, problemField: nameof(Phone)) is { } outcome) return Redirect($"/advocates/{outcome.Id}");
         return Page();
     }
 }

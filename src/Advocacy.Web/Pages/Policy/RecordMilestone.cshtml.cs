@@ -1,7 +1,6 @@
 using Advocacy.Domain.Common;
 using Advocacy.Domain.Policy;
 using Advocacy.Web.Auth;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,24 +26,10 @@ public class RecordMilestoneModel(IMessageBus bus) : PageModel
     {
         var command = new RecordMilestone(Country.Trim().ToUpperInvariant(), Practice, null, Stage, OccurredOn, Title.Trim(),
             string.IsNullOrWhiteSpace(EvidenceUrl) ? null : EvidenceUrl.Trim(), null, Notes, null, null) { By = User.ToActor() };
-        try
+        if (await this.SendAsync(bus, command, ct) is not null)
         {
-            var outcome = await bus.InvokeAsync<Outcome>(command, ct);
-            if (outcome.Succeeded)
-            {
-                TempData["recorded"] = $"Recorded: {command.Title}.";
-                return Redirect("/policy");
-            }
-            if (outcome.Problem is Microsoft.AspNetCore.Mvc.ValidationProblemDetails invalid)
-                foreach (var (field, messages) in invalid.Errors)
-                foreach (var message in messages)
-                    ModelState.AddModelError(field.Length > 0 ? char.ToUpperInvariant(field[0]) + field[1..] : "", message);
-            else
-                ModelState.AddModelError("", outcome.Problem!.Detail ?? outcome.Problem.Title ?? "The milestone was not recorded.");
-        }
-        catch (ValidationException e)
-        {
-            foreach (var error in e.Errors) ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            TempData["recorded"] = $"Recorded: {command.Title}.";
+            return Redirect("/policy");
         }
         return Page();
     }
