@@ -1,0 +1,35 @@
+using Advocacy.Domain.Alerts;
+using Advocacy.Domain.Campaigns;
+using Advocacy.Web.Auth;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
+
+namespace Advocacy.Web.Pages.Campaigns;
+
+/// <summary>One campaign: its state (activate it here), its alerts with their funnel, and the way to compose the next.</summary>
+public class CampaignModel(IQuerySession session, IMessageBus bus, IAuthorizationService authorization) : PageModel
+{
+    public Campaign? Campaign { get; private set; }
+    public IReadOnlyList<(Alert Alert, Funnel Funnel)> Alerts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Campaign = await session.LoadAsync<Campaign>(id, ct);
+        if (Campaign is null) return NotFound();
+        var alerts = await session.Query<Alert>().Where(a => a.CampaignId == id).OrderByDescending(a => a.DraftedAt).ToListAsync(ct);
+        var funnels = (await session.Query<AlertFunnelView>().Where(v => v.CampaignId == id).ToListAsync(ct)).ToDictionary(v => v.Id, v => v.Funnel);
+        Alerts = alerts.Select(a => (a, funnels.GetValueOrDefault(a.Id, Funnel.Empty))).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostActivateAsync(Guid id, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.SendMessages)).Succeeded) return Forbid();
+        await this.SendAsync(bus, new ChangeCampaignState(id, CampaignTransition.Activate, null) { By = User.ToActor() }, ct);
+        if (!ModelState.IsValid) return await OnGetAsync(id, ct);
+        return Redirect($"/campaigns/{id}");
+    }
+}
