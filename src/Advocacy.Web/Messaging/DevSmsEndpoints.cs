@@ -44,7 +44,13 @@ public static class DevSmsEndpoints
     {
         if (!provider.UsesRecorder) return Results.NotFound();
         await validator.ValidateAndThrowAsync(answer);
+        var (sid, reply) = await AnswerAsync(answer, store, bus, clock);
+        return Results.Ok(new { sid, reply });
+    }
 
+    /// <summary>The advocate's answer through the real inbound path; it and any automatic reply are kept for the phone view.</summary>
+    public static async Task<(string Sid, string? Reply)> AnswerAsync(AnswerAsAdvocate answer, IDocumentStore store, IMessageBus bus, TimeProvider clock)
+    {
         var sid = $"DEV{Guid.CreateVersion7():N}";
         var from = Advocacy.Domain.Common.Phones.ToE164(answer.From, null)!;
         var reply = await bus.InvokeAsync<InboundReply>(new ReceiveSms(sid, from, "recorder", answer.Body, "recorder"));
@@ -54,6 +60,6 @@ public static class DevSmsEndpoints
         if (reply.Text is not null)
             session.Store(new RecordedSms($"RE{sid}", null, "out", from, reply.Text, now.AddMilliseconds(1)));
         await session.SaveChangesAsync();
-        return Results.Ok(new { sid, reply = reply.Text });
+        return (sid, reply.Text);
     }
 }

@@ -44,7 +44,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await HostFixture.StartLock.WaitAsync();
         try
         {
-            HostFixture.ApplySettings([], connection);
+            // Quiet hours off: the journeys send SMS at whatever hour CI runs.
+            HostFixture.ApplySettings(new() { ["QuietHours__Start"] = "00:00", ["QuietHours__End"] = "00:00" }, connection);
             _app = new WebApplicationFactory<Program>();
             _app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
             _app.StartServer();

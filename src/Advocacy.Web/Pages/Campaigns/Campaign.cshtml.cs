@@ -25,6 +25,15 @@ public class CampaignModel(IQuerySession session, IMessageBus bus, IAuthorizatio
         return Page();
     }
 
+    /// <summary>Sends a draft now (the schedule endpoint's command: budget and campaign state are checked there).</summary>
+    public async Task<IActionResult> OnPostSendAsync(Guid id, Guid alertId, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.SendMessages)).Succeeded) return Forbid();
+        await this.SendAsync(bus, new ScheduleAlert(alertId, null) { By = User.ToActor() }, ct);
+        if (!ModelState.IsValid) return await OnGetAsync(id, ct);
+        return Redirect($"/campaigns/{id}");
+    }
+
     public async Task<IActionResult> OnPostActivateAsync(Guid id, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.SendMessages)).Succeeded) return Forbid();

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Advocacy.Web.Auth;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Advocacy.Tests.Browser;
+
+public class answering_from_the_phone_simulator(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public async Task an_alert_sent_through_the_recorder_reaches_the_phone_and_stop_opts_the_advocate_out()
+    {
+        await Browser.UserAsync(Roles.Organizer, "omar@example.org");
+        await Browser.EnrolAsync("Musu Kollie", "0770 123 456");
+        await Browser.ActiveCampaignAsync("#PayCHWs", "Pay CHWs");
+        var page = await Browser.NewPageAsync();
+        await SignInAsync(page, "omar@example.org");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Campaigns" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pay CHWs" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compose an alert" }).ClickAsync();
+        await page.GetByLabel("Message in English").FillAsync("{first_name}, the #PayCHWs budget vote is Friday. Call your MP!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+        await Expect(page.Locator("tbody tr")).ToContainTextAsync(new Regex("scheduled|dispatching")); // the page shows the state when it answered
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Phone simulator" }).ClickAsync();
+        // The send job runs in the background: reload until the phone appears.
+        var phone = page.GetByRole(AriaRole.Link, new() { Name = "+231770123456" });
+        for (var i = 0; i < 50 && await phone.CountAsync() == 0; i++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+        await phone.ClickAsync();
+        await Expect(page.Locator(".sms-thread")).ToContainTextAsync("Musu, the #PayCHWs budget vote is Friday. Call your MP!");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for=Body]")).Not.ToBeEmptyAsync(); // an empty answer is refused
+
+        await page.GetByLabel("Answer as this advocate").FillAsync("STOP");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await Expect(page.Locator(".sms-in")).ToContainTextAsync("STOP");
+        await Expect(page.Locator(".sms-out").Last).ToContainTextAsync(new Regex("unsubscribed|no more", RegexOptions.IgnoreCase));
+
+        await page.GotoAsync("/advocates?q=kollie");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Musu Kollie" }).ClickAsync();
+        await Expect(page.Locator(".timeline")).ToContainTextAsync("Opted out of Sms (keyword)");
+    }
+}
