@@ -11,6 +11,8 @@ public class composing_an_alert(BrowserFixture browser) : BrowserTest(browser)
     public async Task an_organizer_launches_a_campaign_and_composes_a_bilingual_alert_watching_the_segment_counter()
     {
         await Browser.UserAsync(Roles.Organizer, "oma@example.org");
+        await Browser.EnrolAsync("Aya Kouamé", "07 07 12 34 56", "CI", "fr");
+        await Browser.EnrolAsync("Musu Kollie", "0770 123 456");
         var page = await Browser.NewPageAsync();
         await SignInAsync(page, "oma@example.org");
         await page.GetByRole(AriaRole.Link, new() { Name = "Campaigns" }).ClickAsync();
@@ -35,6 +37,14 @@ public class composing_an_alert(BrowserFixture browser) : BrowserTest(browser)
         await page.GetByLabel("Message in Français").FillAsync("{first_name}, appelez votre député : {hashtag} 💪 Le vote du budget est vendredi. Répondez DONE.");
         await Expect(page.Locator("#counter-fr")).ToContainTextAsync("UCS-2"); // the emoji needs Unicode
         await Expect(page.Locator("#counter-fr")).ToContainTextAsync("2 segments");
+
+        // The audience updates as the organizer types the countries.
+        await Expect(page.Locator("#audience")).ToHaveTextAsync("Reaches 2 advocates: CI 1, LR 1");
+        await page.GetByLabel("Countries").FillAsync("CI");
+        await Expect(page.Locator("#audience")).ToHaveTextAsync("Reaches 1 advocate: CI 1");
+        await page.GetByLabel("Countries").FillAsync("CI, XX");
+        await Expect(page.Locator("#audience")).ToContainTextAsync("ISO codes");
+        await page.GetByLabel("Countries").FillAsync("CI");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/campaigns/[0-9a-f-]{36}$"));

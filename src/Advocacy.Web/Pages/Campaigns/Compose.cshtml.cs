@@ -41,12 +41,30 @@ public class ComposeModel(IQuerySession session, IMessageBus bus) : PageModel
         return new JsonResult(new { encoding = size.EncodingName, units = size.Units, segments = size.Segments });
     }
 
+    /// <summary>The live audience: who the alert would reach now on the chosen channels, per country and language.</summary>
+    public async Task<IActionResult> OnGetAudienceAsync(string? countries, bool sms, bool email, CancellationToken ct)
+    {
+        Channel[] channels = [.. sms ? [Channel.Sms] : Array.Empty<Channel>(), .. email ? [Channel.Email] : Array.Empty<Channel>()];
+        if (channels.Length == 0) return new JsonResult(new { total = 0, byCountry = Array.Empty<object>() });
+        var codes = ParseCountries(countries);
+        if (codes.Any(c => !Advocacy.Domain.Common.Countries.IsKnown(c)))
+            return new JsonResult(new { error = "Countries are ISO codes such as KE, CI, MZ." });
+        var size = await AudienceCounts.Of(session, new Audience(Countries: codes.Length > 0 ? codes : null), channels, ct);
+        return new JsonResult(new
+        {
+            total = size.Total,
+            byCountry = size.ByCountryAndLanguage.GroupBy(c => c.Country).Select(g => new { country = g.Key, count = g.Sum(c => c.Count) }),
+        });
+    }
+
+    private static string[] ParseCountries(string? countries) =>
+        countries?.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToArray() ?? [];
+
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var messages = Messages.Where(m => !string.IsNullOrWhiteSpace(m.Value)).ToDictionary(m => m.Key, m => m.Value!.Trim());
         Channel[] channels = [.. Sms ? [Channel.Sms] : Array.Empty<Channel>(), .. Email ? [Channel.Email] : Array.Empty<Channel>()];
-        var countries = Countries?.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(c => c.ToUpperInvariant()).ToArray();
+        var countries = ParseCountries(Countries);
         var command = new DraftAlert(id, channels, messages, null, FallbackLanguage, null,
             new Audience(Countries: countries is { Length: > 0 } ? countries : null)) { By = User.ToActor() };
         if (await this.SendAsync(bus, command, ct) is not null)
