@@ -33,6 +33,10 @@ public static class PageCommands
         return null;
     }
 
+    /// <summary>The items of a field typed as a list ("KE, CI" or "paychws youth"), commas or spaces between them.</summary>
+    public static string[] Items(string? typed) =>
+        typed?.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
     // The API names fields in camelCase; the page's properties are PascalCase.
     private static string PropertyName(string field) => field.Length > 0 ? char.ToUpperInvariant(field[0]) + field[1..] : "";
 }

@@ -27,7 +27,7 @@ public class EnrollModel(IMessageBus bus) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var tags = Tags?.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var tags = Tags is null ? null : PageCommands.Items(Tags);
         var command = new EnrollAdvocate(Name.Trim(), Phone.Trim(), string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
             Country.Trim().ToUpperInvariant(), Language, string.IsNullOrWhiteSpace(Association) ? null : Association.Trim(), tags,
             SmsConsent, SmsConsent ? "enrolment form (web)" : null) { By = User.ToActor() };

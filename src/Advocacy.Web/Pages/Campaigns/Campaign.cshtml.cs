@@ -26,19 +26,17 @@ public class CampaignModel(IQuerySession session, IMessageBus bus, IAuthorizatio
     }
 
     /// <summary>Sends a draft now (the schedule endpoint's command: budget and campaign state are checked there).</summary>
-    public async Task<IActionResult> OnPostSendAsync(Guid id, Guid alertId, CancellationToken ct)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.SendMessages)).Succeeded) return Forbid();
-        await this.SendAsync(bus, new ScheduleAlert(alertId, null) { By = User.ToActor() }, ct);
-        if (!ModelState.IsValid) return await OnGetAsync(id, ct);
-        return Redirect($"/campaigns/{id}");
-    }
+    public Task<IActionResult> OnPostSendAsync(Guid id, Guid alertId, CancellationToken ct) =>
+        CommandAsync(id, new ScheduleAlert(alertId, null) { By = User.ToActor() }, ct);
 
-    public async Task<IActionResult> OnPostActivateAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostActivateAsync(Guid id, CancellationToken ct) =>
+        CommandAsync(id, new ChangeCampaignState(id, CampaignTransition.Activate, null) { By = User.ToActor() }, ct);
+
+    /// <summary>Organizers only; back to the campaign, or the page again with why it was refused.</summary>
+    private async Task<IActionResult> CommandAsync(Guid id, object command, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.SendMessages)).Succeeded) return Forbid();
-        await this.SendAsync(bus, new ChangeCampaignState(id, CampaignTransition.Activate, null) { By = User.ToActor() }, ct);
-        if (!ModelState.IsValid) return await OnGetAsync(id, ct);
+        if (await this.SendAsync(bus, command, ct) is null) return await OnGetAsync(id, ct);
         return Redirect($"/campaigns/{id}");
     }
 }

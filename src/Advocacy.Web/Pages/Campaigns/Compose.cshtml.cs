@@ -44,7 +44,7 @@ public class ComposeModel(IQuerySession session, IMessageBus bus) : PageModel
     /// <summary>The live audience: who the alert would reach now on the chosen channels, per country and language.</summary>
     public async Task<IActionResult> OnGetAudienceAsync(string? countries, bool sms, bool email, CancellationToken ct)
     {
-        Channel[] channels = [.. sms ? [Channel.Sms] : Array.Empty<Channel>(), .. email ? [Channel.Email] : Array.Empty<Channel>()];
+        var channels = ChannelsOf(sms, email);
         if (channels.Length == 0) return new JsonResult(new { total = 0, byCountry = Array.Empty<object>() });
         var codes = ParseCountries(countries);
         if (codes.Any(c => !Advocacy.Domain.Common.Countries.IsKnown(c)))
@@ -57,13 +57,15 @@ public class ComposeModel(IQuerySession session, IMessageBus bus) : PageModel
         });
     }
 
-    private static string[] ParseCountries(string? countries) =>
-        countries?.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToArray() ?? [];
+    private static string[] ParseCountries(string? countries) => PageCommands.Items(countries).Select(c => c.ToUpperInvariant()).ToArray();
+
+    private static Channel[] ChannelsOf(bool sms, bool email) =>
+        [.. sms ? [Channel.Sms] : Array.Empty<Channel>(), .. email ? [Channel.Email] : Array.Empty<Channel>()];
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var messages = Messages.Where(m => !string.IsNullOrWhiteSpace(m.Value)).ToDictionary(m => m.Key, m => m.Value!.Trim());
-        Channel[] channels = [.. Sms ? [Channel.Sms] : Array.Empty<Channel>(), .. Email ? [Channel.Email] : Array.Empty<Channel>()];
+        var channels = ChannelsOf(Sms, Email);
         var countries = ParseCountries(Countries);
         var command = new DraftAlert(id, channels, messages, null, FallbackLanguage, null,
             new Audience(Countries: countries is { Length: > 0 } ? countries : null)) { By = User.ToActor() };

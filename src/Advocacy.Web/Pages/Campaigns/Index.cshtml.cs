@@ -25,8 +25,7 @@ public class IndexModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.SendMessages)).Succeeded) return Forbid();
-        var countries = Countries.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(c => c.ToUpperInvariant()).ToArray();
+        var countries = PageCommands.Items(Countries).Select(c => c.ToUpperInvariant()).ToArray();
         var command = new LaunchCampaign(Name.Trim(), Hashtag.Trim(), Goal, countries, null, null,
             string.IsNullOrWhiteSpace(Keyword) ? null : Keyword.Trim().ToUpperInvariant(), null) { By = User.ToActor() };
         if (await this.SendAsync(bus, command, ct, problemField: nameof(Hashtag)) is { } outcome) return Redirect($"/campaigns/{outcome.Id}");
