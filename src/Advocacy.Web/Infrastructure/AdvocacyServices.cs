@@ -108,6 +108,7 @@ public static class AdvocacyServices
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
         services.AddAdvocacyAuthentication();
+        services.AddSharedDataProtection();
         services.AddSingleton(LockoutOptions.From(builder.Configuration));
         services.AddRazorPages(o =>
         {
