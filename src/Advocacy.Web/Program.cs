@@ -32,6 +32,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 builder.AddAdvocacy(connectionString);
 
 var app = builder.Build();
+if (args is [ProjectionRebuild.Command, var projection]) return await ProjectionRebuild.RunAsync(app.Services, projection, log);
 app.UseExceptionHandler();
 app.UseStaticFiles();
 app.UseAuthentication();

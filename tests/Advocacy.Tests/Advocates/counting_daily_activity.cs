@@ -65,6 +65,29 @@ public class counting_daily_activity(AppFixture app) : AppTest(app)
         await Host.Scenario(s => { s.Get.Url("/api/activity?days=0"); s.AsAdmin(); s.StatusCodeShouldBe(400); });
     }
 
+    [Fact]
+    public async Task a_rebuild_recounts_the_days_from_the_events()
+    {
+        await Host.EnrolledAdvocate("Wanjiru Kamau", "0712 345 678", "KE");
+        await Host.EnrolledAdvocate("Achieng Otieno", "0722 345 678", "KE");
+        var today = await WaitForDay(Host, d => d.Enrolments == 2);
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            today.Enrolments = 999; // a read model gone wrong
+            session.Store(today);
+            await session.SaveChangesAsync();
+        }
+
+        var exit = await Advocacy.Web.Infrastructure.ProjectionRebuild.RunAsync(Host.Services, "DailyActivity",
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        exit.ShouldBe(0);
+        (await Today(Host)).Enrolments.ShouldBe(2);
+        (await Advocacy.Web.Infrastructure.ProjectionRebuild.RunAsync(Host.Services, "NoSuchProjection",
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)).ShouldBe(1);
+    }
+
     private static async Task<DailyActivity> Today(IAlbaHost host)
     {
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
