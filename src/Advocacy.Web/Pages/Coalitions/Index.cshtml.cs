@@ -15,10 +15,10 @@ public class IndexModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
 
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public string Country { get; set; } = "";
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Country { get; set; }
     [BindProperty] public CoalitionKind? Kind { get; set; } = CoalitionKind.NgoCoalition;
-    [BindProperty] public string FocalPoint { get; set; } = "";
+    [BindProperty] public string? FocalPoint { get; set; }
     [BindProperty] public string? FocalPointEmail { get; set; }
 
     public IReadOnlyList<Coalition> Coalitions { get; private set; } = [];
@@ -36,7 +36,7 @@ public class IndexModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.ManageNetwork)).Succeeded) return Forbid();
-        var command = new FormCoalition(Name.Trim(), Country.Trim().ToUpperInvariant(), Kind, FocalPoint.Trim(),
+        var command = new FormCoalition(Name?.Trim(), Country?.Trim().ToUpperInvariant(), Kind, FocalPoint?.Trim(),
             string.IsNullOrWhiteSpace(FocalPointEmail) ? null : FocalPointEmail.Trim()) { By = User.ToActor() };
         if (await this.SendAsync(bus, command, ct, problemField: nameof(Name)) is { } outcome) return Redirect($"/coalitions/{outcome.Id}");
         await OnGetAsync(ct);

@@ -14,8 +14,8 @@ namespace Advocacy.Web.Pages.Keys;
 [Authorize(Policy = Policies.Admin)]
 public class IndexModel(IDocumentSession session, TimeProvider clock, IValidator<CreateApiKey> validator) : PageModel
 {
-    [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public string Role { get; set; } = Roles.Viewer;
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Role { get; set; } = Roles.Viewer;
     [BindProperty(SupportsGet = true)] public Guid? Revoke { get; set; }
 
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
@@ -32,7 +32,7 @@ public class IndexModel(IDocumentSession session, TimeProvider clock, IValidator
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = new CreateApiKey(Name.Trim(), Role);
+        var request = new CreateApiKey(Name?.Trim() ?? "", Role ?? "");
         foreach (var error in (await validator.ValidateAsync(request, ct)).Errors) ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
         if (ModelState.IsValid)
         {
@@ -40,7 +40,8 @@ public class IndexModel(IDocumentSession session, TimeProvider clock, IValidator
             session.Store(created.Key);
             await session.SaveChangesAsync(ct);
             Created = created;
-            Name = "";
+            ModelState.Clear();
+            Name = null;
         }
         await OnGetAsync(ct);
         return Page();

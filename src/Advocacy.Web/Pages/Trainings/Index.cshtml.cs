@@ -16,13 +16,13 @@ public class IndexModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
     [BindProperty(SupportsGet = true)] public bool Past { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    [BindProperty] public string Topic { get; set; } = "";
+    [BindProperty] public string? Topic { get; set; }
     [BindProperty] public Guid? TrackId { get; set; }
-    [BindProperty] public string Country { get; set; } = "";
+    [BindProperty] public string? Country { get; set; }
     [BindProperty] public string? Venue { get; set; }
     [BindProperty] public bool Online { get; set; }
     [BindProperty] public string? StartsAt { get; set; }
-    [BindProperty] public string Facilitator { get; set; } = "";
+    [BindProperty] public string? Facilitator { get; set; }
     [BindProperty] public int? Capacity { get; set; } = 30;
 
     public IReadOnlyList<Training> Trainings { get; private set; } = [];
@@ -34,7 +34,7 @@ public class IndexModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
     {
         if (PageNumber < 1) PageNumber = 1;
         var now = clock.GetUtcNow();
-        var query = session.Query<Training>().Where(t => Past ? t.StartsAt < now : t.StartsAt >= now);
+        var query = Past ? session.Query<Training>().Where(t => t.StartsAt < now) : session.Query<Training>().Where(t => t.StartsAt >= now);
         var ordered = Past ? query.OrderByDescending(t => t.StartsAt) : query.OrderBy(t => t.StartsAt);
         Trainings = await ordered.ThenBy(t => t.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Total = await query.LongCountAsync(ct);
@@ -44,8 +44,8 @@ public class IndexModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.ManageNetwork)).Succeeded) return Forbid();
-        var command = new ScheduleTraining(Topic.Trim(), TrackId, Country.Trim().ToUpperInvariant(), Venue?.Trim(), Online,
-            StartsAt, null, Facilitator.Trim(), Capacity) { By = User.ToActor() };
+        var command = new ScheduleTraining(Topic?.Trim(), TrackId, Country?.Trim().ToUpperInvariant(), Venue?.Trim(), Online,
+            StartsAt, null, Facilitator?.Trim(), Capacity) { By = User.ToActor() };
         if (await this.SendAsync(bus, command, ct, problemField: nameof(TrackId)) is { } outcome) return Redirect($"/trainings/{outcome.Id}");
         await OnGetAsync(ct);
         return Page();
