@@ -30,7 +30,7 @@ public class following_policy_wins(BrowserFixture browser) : BrowserTest(browser
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Expect(page.Locator("#wins li").First).ToContainTextAsync("Kenya: CHW stipends become salaries in the county budget");
-        await BrowserFixture.ScreenshotAsync(page, "dashboard");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-wins");
 
         await page.Locator("#wins li").First.GetByRole(AriaRole.Link, new() { Name = "Kenya" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kenya", Level = 1 })).ToBeVisibleAsync();
