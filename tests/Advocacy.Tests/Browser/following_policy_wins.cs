@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Advocacy.Domain.Advocates;
+using Marten;
 using Advocacy.Web.Auth;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -12,10 +14,12 @@ public class following_policy_wins(BrowserFixture browser) : BrowserTest(browser
     {
         await Browser.UserAsync(Roles.Coordinator, "kip@example.org");
         await MilestoneAsync("KE", "paid", "advocated", "2023-05-02", "Kenya: CHW salaries proposed in parliament");
+        await ActionsAsync(thisWeek: 3, weeksAgo: [5, 0, 2, 4]);
         var page = await Browser.NewPageAsync();
         await SignInAsync(page, "kip@example.org");
         await Expect(page.Locator("#wins")).ToContainTextAsync("Kenya: CHW salaries proposed in parliament");
-        await Expect(page.Locator("figure.chart figcaption")).ToContainTextAsync("0 actions in 12 weeks");
+        await Expect(page.Locator("figure.chart figcaption")).ToHaveTextAsync("14 actions in 12 weeks; 3 this week.");
+        await Expect(page.Locator("figure.chart rect.bar")).ToHaveCountAsync(12);
 
         // A coordinator records the next step; the dashboard puts it first.
         await page.GotoAsync("/policy/milestones/new");
@@ -65,6 +69,18 @@ public class following_policy_wins(BrowserFixture browser) : BrowserTest(browser
         await page.GetByRole(AriaRole.Link, new() { Name = "Kenya" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/policy/KE$"));
         await Expect(page.Locator("#timeline li[data-kind=milestone]")).ToHaveCountAsync(2);
+    }
+
+    /// <summary>Advocates' actions this week and in each of the weeks before (most recent first), as SMS replies would record them.</summary>
+    private async Task ActionsAsync(int thisWeek, int[] weeksAgo)
+    {
+        await Browser.EnrolAsync("Wanjiru Kamau", "+254712345678", country: "KE");
+        await using var session = Browser.Store.LightweightSession();
+        var advocate = await session.Query<Advocate>().SingleAsync();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var when = Enumerable.Repeat(now, thisWeek).Concat(weeksAgo.SelectMany((count, i) => Enumerable.Repeat(now.AddDays(-7 * (i + 1)), count)));
+        foreach (var at in when) session.Events.Append(advocate.Id, new ActionTaken(advocate.Id, null, null, "sms-reply", "DONE", "advocate", at));
+        await session.SaveChangesAsync();
     }
 
     private async Task MilestoneAsync(string country, string practice, string stage, string occurredOn, string title) =>
