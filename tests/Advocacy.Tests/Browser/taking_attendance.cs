@@ -56,6 +56,7 @@ public class taking_attendance(BrowserFixture browser) : BrowserTest(browser)
         await Expect(otieno.Locator(".state")).ToHaveTextAsync(new Regex("^Absent"));
         await Expect(otieno.GetByRole(AriaRole.Button, new() { Name = "Absent" })).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(wanjiru.Locator(".state")).ToHaveTextAsync("Present · Certified");
+        await Expect(page.Locator("#attended")).ToHaveTextAsync("1 of 30 places");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
         await BrowserFixture.ScreenshotAsync(page, "training-attendance");
 

@@ -10,7 +10,11 @@ using Wolverine;
 namespace Advocacy.Web.Pages.Trainings;
 
 /// <summary>One register line: who, present or absent (null: not marked yet), and whether the session's track certified them.</summary>
-public record AttendanceRow(Guid TrainingId, Guid AdvocateId, string Name, string Phone, AttendanceStatus? Status, bool Certified, string? Error = null);
+public record AttendanceRow(Guid TrainingId, Guid AdvocateId, string Name, string Phone, AttendanceStatus? Status, bool Certified, string? Error = null)
+{
+    /// <summary>Set in the answer to a tap: the session's new "present" figure, swapped out of band into the page's header.</summary>
+    public string? Present { get; init; }
+}
 
 /// <summary>
 /// A session and its register, made for a phone: one tap per advocate marks present or absent, each an htmx post of its
@@ -50,7 +54,7 @@ public class TrainingModel(IQuerySession session, IMessageBus bus, IAuthorizatio
         var error = done ? null : string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
         if (!await Load(ct)) return NotFound();
         if (Request.Headers.ContainsKey("HX-Request") && Register.FirstOrDefault(r => r.AdvocateId == advocateId) is { } row)
-            return Partial("_AttendanceRow", row with { Error = error });
+            return Partial("_AttendanceRow", row with { Error = error, Present = PresentFigure });
         if (done) return Redirect($"/trainings/{Id}#register");
         return Page();
     }
@@ -68,6 +72,8 @@ public class TrainingModel(IQuerySession session, IMessageBus bus, IAuthorizatio
             .OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
         return true;
     }
+
+    public string PresentFigure => $"{Training.AttendedCount} of {Training.Capacity} places";
 
     private bool IsCertified(Advocate a) => Track is { } track && a.Certifications.Any(c => c.TrackId == track.Id);
 }
