@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Advocacy.Domain.Advocates;
 using Advocacy.Web.Auth;
+using Marten;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -66,6 +68,36 @@ public class taking_attendance(BrowserFixture browser) : BrowserTest(browser)
 
         await wanjiru.GetByRole(AriaRole.Link, new() { Name = "Wanjiru Kamau" }).ClickAsync();
         await Expect(page.Locator(".timeline")).ToContainTextAsync("Certified: CHW Advocate");
+    }
+
+    [Fact]
+    public async Task a_tap_past_the_sessions_places_is_refused_on_its_line_and_changes_nothing()
+    {
+        await Browser.EnrolAsync("Wanjiru Kamau", "+254712345678", country: "KE");
+        await Browser.EnrolAsync("Otieno Ouma", "+254722345678", country: "KE");
+        var scheduled = await Browser.Api.PostAsJsonAsync("/api/trainings", new
+        {
+            topic = "Advocacy 101", country = "KE", venue = "Kisumu County Hall", startsAt = "2026-12-10T09:00", facilitator = "Mercy Chebet", capacity = 1,
+        });
+        scheduled.EnsureSuccessStatusCode();
+        await using (var session = Browser.Store.QuerySession())
+        {
+            var ids = (await session.Query<Advocate>().OrderBy(a => a.Name).ToListAsync()).Select(a => a.Id).ToArray();
+            (await Browser.Api.PostAsJsonAsync($"{scheduled.Headers.Location}/attendance", new
+            {
+                entries = new[] { new { advocateId = ids[0], status = "absent" }, new { advocateId = ids[1], status = "attended" } },
+            })).EnsureSuccessStatusCode();
+        }
+        await Browser.UserAsync(Roles.Coordinator, "kip@example.org");
+        var page = await PhoneAsync();
+        await SignInAsync(page, "kip@example.org");
+        await page.GotoAsync(scheduled.Headers.Location!.ToString().Replace("/api", ""));
+
+        var otieno = page.Locator(".register-row", new() { HasText = "Otieno Ouma" });
+        await otieno.GetByRole(AriaRole.Button, new() { Name = "Present" }).ClickAsync();
+        await Expect(otieno.GetByRole(AriaRole.Alert)).ToContainTextAsync("room for 1");
+        await Expect(otieno.Locator(".state")).ToHaveTextAsync("Absent");
+        await Expect(page.Locator("#attended")).ToHaveTextAsync("1 of 1 places");
     }
 
     [Fact]
