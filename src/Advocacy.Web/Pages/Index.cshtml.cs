@@ -17,7 +17,7 @@ public record AlertInFlight(Alert Alert, string Campaign, AlertProgressView Prog
     public int Percent => Done + Progress.Remaining == 0 ? 0 : (int)(100L * Done / (Done + Progress.Remaining));
 }
 
-/// <summary>The dashboard: active campaigns with their funnel, alerts being sent, and the activation figure.</summary>
+/// <summary>The dashboard: active campaigns with their funnel, alerts being sent, the activation figure, policy wins and actions per week.</summary>
 public class IndexModel(IQuerySession session, TimeProvider clock, IOptions<TwilioOptions> twilio) : PageModel
 {
     public const int ActivationDays = 90;
@@ -25,6 +25,8 @@ public class IndexModel(IQuerySession session, TimeProvider clock, IOptions<Twil
     public IReadOnlyList<ActiveCampaign> Campaigns { get; private set; } = [];
     public IReadOnlyList<AlertInFlight> Alerts { get; private set; } = [];
     public ActivationReport Activation { get; private set; } = null!;
+    public IReadOnlyList<PolicyWin> Wins { get; private set; } = [];
+    public IReadOnlyList<WeekOfActions> ActionWeeks { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -48,6 +50,8 @@ public class IndexModel(IQuerySession session, TimeProvider clock, IOptions<Twil
         Alerts = inFlight;
 
         Activation = await Domain.Trainings.Activation.Read(session, ActivationDays, now, ct);
+        Wins = await DashboardFigures.LatestWins(session, 5, ct);
+        ActionWeeks = await DashboardFigures.ActionsPerWeek(session, now, ct);
     }
 
     public static string Share(double? share) => share is { } s ? $"{Math.Round(s * 100):0}%" : "—";
