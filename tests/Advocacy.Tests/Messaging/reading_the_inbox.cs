@@ -48,7 +48,8 @@ public class reading_the_inbox(AppFixture app) : AppTest(app)
         await Answer("+231770123456", "Thank you!");
         var id = (await Read()).Items.Single().Message.Id;
 
-        var bus = Host.Services.GetRequiredService<IMessageBus>();
+        using var scope = Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         (await bus.InvokeAsync<Outcome>(new MarkReplyHandled(id) { By = new Actor("omar@example.org", "Organizer") })).Succeeded.ShouldBeTrue();
 
         (await Read()).Total.ShouldBe(0);
