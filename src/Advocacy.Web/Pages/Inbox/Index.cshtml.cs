@@ -40,7 +40,10 @@ public class IndexModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
         if (!await MayAnswer()) return Forbid();
         if (await session.LoadAsync<InboundMessage>(messageId, ct) is not { AdvocateId: { } advocateId }) return NotFound();
 
-        var command = new SendMessage(advocateId, Channel.Sms, body?.Trim() ?? "", null) { By = User.ToActor() };
+        var text = body?.Trim() ?? "";
+        // The same answer to the same reply is one SMS: a double click or a resent form does not send it twice.
+        var key = $"inbox:{messageId}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16]}";
+        var command = new SendMessage(advocateId, Channel.Sms, text, null) { By = User.ToActor(), IdempotencyKey = key };
         var sent = await this.SendAsync(bus, command, ct, problemField: "Body");
         if (sent is not null) await bus.InvokeAsync<Domain.Common.Outcome>(new MarkReplyHandled(messageId) { By = User.ToActor() }, ct);
         var error = sent is null ? string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)) : null;
