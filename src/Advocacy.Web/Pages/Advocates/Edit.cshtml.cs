@@ -18,7 +18,7 @@ public class EditModel(IQuerySession session, IMessageBus bus) : PageModel
 {
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public string Phone { get; set; } = "";
+    [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string Country { get; set; } = "";
     [BindProperty] public string? Association { get; set; }
@@ -54,7 +54,9 @@ public class EditModel(IQuerySession session, IMessageBus bus) : PageModel
         if (!ModelState.IsValid) return Page();
 
         var by = User.ToActor();
-        var contact = new ChangeContactDetails(id, Name.Trim(), Phone.Trim(), Email?.Trim() ?? "", Country.Trim().ToUpperInvariant(),
+        // A contact from a web form may have no phone: leaving it empty keeps it so (null), it does not remove one.
+        var phone = string.IsNullOrWhiteSpace(Phone) && !advocate.HasPhone ? null : Phone?.Trim() ?? "";
+        var contact = new ChangeContactDetails(id, Name?.Trim() ?? "", phone, Email?.Trim() ?? "", Country?.Trim().ToUpperInvariant() ?? "",
             Association?.Trim() ?? "", Version) { By = by };
         if (await this.SendAsync(bus, contact, ct, problemField: nameof(Phone)) is null)
         {
