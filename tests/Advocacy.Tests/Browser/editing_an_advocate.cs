@@ -100,6 +100,28 @@ public class editing_an_advocate(BrowserFixture browser) : BrowserTest(browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Musu Kollie", Level = 1 })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task a_long_timeline_is_paginated_newest_first()
+    {
+        await Browser.UserAsync(Roles.Viewer, "vic@example.org");
+        await Browser.EnrolAsync("Musu Kollie", "0770 123 456");
+        var page = await Browser.NewPageAsync();
+        await SignInAsync(page, "vic@example.org");
+        var id = await OpenProfileAsync(page, "Musu Kollie");
+        var tags = Enumerable.Range(1, 30).Select(i => $"t{i:00}").ToArray();
+        (await Browser.Api.PostAsJsonAsync($"/api/advocates/{id}/tags", new { tags })).EnsureSuccessStatusCode(); // 30 events
+        foreach (var tag in tags.Take(25)) (await Browser.Api.DeleteAsync($"/api/advocates/{id}/tags/{tag}")).EnsureSuccessStatusCode();
+
+        await page.ReloadAsync();
+        await Expect(page.Locator(".timeline li")).ToHaveCountAsync(ProfileModelPageSize);
+        await Expect(page.Locator(".timeline li").First).ToContainTextAsync("Tag t25 removed");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Timeline pages" })).ToContainTextAsync("Page 1 of 2");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Older" }).ClickAsync();
+        await Expect(page.Locator(".timeline li").Last).ToContainTextAsync("Enrolled Musu Kollie");
+    }
+
+    private const int ProfileModelPageSize = Advocacy.Web.Pages.Advocates.ProfileModel.TimelinePageSize;
+
     private static async Task<Guid> OpenProfileAsync(IPage page, string name)
     {
         await page.GotoAsync($"/advocates?q={Uri.EscapeDataString(name)}");
