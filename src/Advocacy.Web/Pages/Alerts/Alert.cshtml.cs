@@ -17,11 +17,12 @@ namespace Advocacy.Web.Pages.Alerts;
 /// the failed) through the same commands as <c>/api/alerts/{id}/…</c>, its failed deliveries and its funnel.
 /// </summary>
 public class AlertModel(IQuerySession session, IMessageBus bus, IAuthorizationService authorization, TimeProvider clock,
-    IOptions<TwilioOptions> twilio) : PageModel
+    IOptions<TwilioOptions> twilio, SmsPricing pricing) : PageModel
 {
     public const int FailedPageSize = 20;
 
     public Alert? Alert { get; private set; }
+    public string Currency => pricing.Currency;
     public Campaign? Campaign { get; private set; }
     public AlertProgressBar Progress { get; private set; } = null!;
     public AlertFunnelPanel Funnel { get; private set; } = null!;
