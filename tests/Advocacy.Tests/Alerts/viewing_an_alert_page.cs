@@ -36,6 +36,13 @@ public class viewing_an_alert_page(MessagingFixture fixture) : MessagingTest(fix
         bar.ShouldContain("21 of 21 handled (100%)");
         bar.ShouldNotContain("hx-get");
         bar.ShouldNotContain("<html"); // the partial alone, for htmx to swap in
+
+        // Retry failed: the page's button runs the API's re-send; a second press is refused on the page, with the reason.
+        Twilio.Reset();
+        (await PostForm($"/alerts/{alert}", "Retry")).Context.Response.Headers.Location.ToString().ShouldBe($"/alerts/{alert}");
+        await Host.WaitForAlert(alert, a => a.Funnel is { Failed: 0, Sent: people });
+        var refused = await (await PostForm($"/alerts/{alert}", "Retry", 200)).ReadAsTextAsync();
+        refused.ShouldContain("No delivery of this alert has failed.");
     }
 
     [Fact]
@@ -58,6 +65,21 @@ public class viewing_an_alert_page(MessagingFixture fixture) : MessagingTest(fix
         sent.ShouldNotContain("Pause");
 
         await Host.Scenario(s => { s.Get.Url($"/alerts/{Guid.NewGuid()}"); s.WithKey(viewer); s.StatusCodeShouldBe(404); });
+    }
+
+    /// <summary>Posts a page handler as its form does: the antiforgery token from the page, and its cookie.</summary>
+    private async Task<IScenarioResult> PostForm(string page, string handler, int status = 302)
+    {
+        var get = await Host.Scenario(s => { s.Get.Url(page); s.AsAdmin(); });
+        var token = Regex.Match(await get.ReadAsTextAsync(), "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var cookie = get.Context.Response.Headers.SetCookie.ToArray().First(c => c!.StartsWith(".AspNetCore.Antiforgery"))!.Split(';')[0];
+        return await Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }).ToUrl(page).QueryString("handler", handler);
+            s.WithRequestHeader("Cookie", cookie);
+            s.AsAdmin();
+            s.StatusCodeShouldBe(status);
+        });
     }
 
     private async Task<string> Page(string url, string? key = null) =>
