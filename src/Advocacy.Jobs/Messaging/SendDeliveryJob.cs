@@ -114,7 +114,7 @@ public sealed class SendDeliveryJob(
                 return null;
         }
 
-        var sending = Claimed(delivery, now, DeliveryRules.Lease, delivery.Channel == Channel.Sms ? sms.Name : email.Name);
+        var sending = Claimed(delivery, now, settings.Lease, delivery.Channel == Channel.Sms ? sms.Name : email.Name);
         session.Store(sending);
         try
         {
