@@ -105,6 +105,17 @@ public sealed class FaultFixture : IAsyncLifetime
         return counts;
     }
 
+    /// <summary>Deliveries of the alert that recovery found already sent at the provider (a dead sender's unrecorded sends).</summary>
+    public async Task<long> Reconciled(Guid alert)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "select count(*) from advocacy.mt_doc_delivery where (data ->> 'alertId')::uuid = @alert and data::text like '%reconciled after an interrupted send%'", conn);
+        query.Parameters.AddWithValue("alert", alert);
+        return (long)(await query.ExecuteScalarAsync())!;
+    }
+
     public async Task DisposeAsync() => await Twilio.DisposeAsync();
 }
 

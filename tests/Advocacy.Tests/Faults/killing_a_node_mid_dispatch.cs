@@ -37,7 +37,8 @@ public class killing_a_node_mid_dispatch(FaultFixture fixture, ITestOutputHelper
         // once their lease expires (the recovery sweep, reconciled with Twilio's message list before any re-send).
         var done = await survivor.WaitForAlert(alert, a => a.Progress is { Remaining: 0, Sent: Recipients } && a.Funnel?.Sent == Recipients,
             TimeSpan.FromSeconds(150));
-        output.WriteLine($"{clock.Elapsed}: node-1 finished the alert");
+        output.WriteLine($"{clock.Elapsed}: node-1 finished the alert ({await fixture.Reconciled(alert)} found already sent at Twilio; " +
+            $"{survivor.Output.Split('\n').Count(l => l.Contains("Failed to process the job"))} failed job attempts logged)");
 
         var byRecipient = twilio.Messages.GroupBy(m => m.To).ToList();
         byRecipient.Count.ShouldBe(Recipients);
