@@ -53,7 +53,14 @@ public static class ImportEndpoints
         var id = Guid.CreateVersion7();
         ImportFiles.Stored stored;
         await using (var upload = file.OpenReadStream()) stored = await ImportFiles.SaveAsync(store, id, upload, ct);
-        var header = ImportFiles.Header(stored);
+        (char Delimiter, string[] Headers)? header;
+        try { header = ImportFiles.Header(stored); }
+        catch (CsvFormatException e)
+        {
+            // A header the reader cannot parse (a quote never closed, a field past the limit): keep nothing.
+            await ImportFiles.DeleteAsync(store, id, ct);
+            return ProblemResponses.InvalidField("file", e.Message);
+        }
         var (columns, errors) = header is { } h ? ImportMapping.Resolve(h.Headers, given) : ([], new() { ["file"] = ["The file is empty."] });
         if (errors.Count > 0)
         {

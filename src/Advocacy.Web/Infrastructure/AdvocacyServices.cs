@@ -108,6 +108,8 @@ public static class AdvocacyServices
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
         services.AddAdvocacyAuthentication();
+        services.AddAdvocacyRateLimits(builder.Configuration);
+        services.AddPersonalDataRedaction();
         services.AddSingleton(LockoutOptions.From(builder.Configuration));
         services.AddRazorPages(o =>
         {
