@@ -3,7 +3,7 @@ using Advocacy.Domain.Trainings;
 
 namespace Advocacy.Domain.Advocates;
 
-public enum AdvocateStatus { Active, Merged }
+public enum AdvocateStatus { Active, Merged, Erased }
 
 /// <summary>
 /// The advocate's current state, folded from its stream. Stored inline as a document so the
@@ -78,6 +78,18 @@ public record Advocate(
 
     public Advocate Apply(AdvocateMerged e) =>
         this with { Status = AdvocateStatus.Merged, MergedInto = e.SurvivorId, UpdatedAt = e.MergedAt };
+
+    /// <summary>
+    /// The tombstone: no name, phone or email, no subscriptions, opted out on every channel, so nothing is ever sent again.
+    /// Tags, trainings and memberships stay: they are what the network's counts are made of, not who the person was.
+    /// </summary>
+    public Advocate Apply(AdvocateErased e) => (this with
+    {
+        Name = Erasure.ErasedName, Phone = "", Email = null, Association = null, Status = AdvocateStatus.Erased,
+        SmsConsent = new(Channel.Sms, ConsentStatus.OptedOut, "erasure", e.ErasedAt),
+        EmailConsent = new(Channel.Email, ConsentStatus.OptedOut, "erasure", e.ErasedAt),
+        ConfirmedEmail = null, Newsletters = [], PendingConfirmation = null, PhoneUndeliverable = false, UpdatedAt = e.ErasedAt,
+    }).Indexed();
 
     public Advocate Apply(DuplicateAbsorbed e)
     {

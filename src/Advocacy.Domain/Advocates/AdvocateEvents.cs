@@ -68,3 +68,9 @@ public record EmailConfirmationRequested(Guid AdvocateId, string Email, Guid For
 
 /// <summary>The address owner followed the confirmation link: the address is confirmed and the newsletters subscribed.</summary>
 public record EmailConfirmed(Guid AdvocateId, string Email, Guid[] NewsletterIds, DateTimeOffset ConfirmedAt);
+
+/// <summary>
+/// The advocate's personal data was erased on request (GDPR-style): every earlier event was rewritten in place with a
+/// tombstone, and this last event says when, why and by whom. It carries no personal data itself.
+/// </summary>
+public record AdvocateErased(Guid AdvocateId, string Reason, string ErasedBy, DateTimeOffset ErasedAt);

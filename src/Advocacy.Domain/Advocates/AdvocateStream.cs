@@ -36,6 +36,8 @@ public static class AdvocateStream
             return Outcome.Conflict(advocate.Id, "Advocate was merged",
                 $"This record was merged into {advocate.MergedInto}; change the survivor instead.",
                 new Dictionary<string, object?> { ["survivorId"] = advocate.MergedInto });
+        if (advocate.Status == AdvocateStatus.Erased)
+            return Outcome.Conflict(advocate.Id, "Advocate was erased", "This record was erased on request; it can no longer change.");
         return null;
     }
 }

@@ -13,7 +13,7 @@ public record TagAdvocate(Guid AdvocateId, string[] Tags, long? ExpectedVersion)
     {
         public Validator()
         {
-            RuleFor(x => x.Tags).NotEmpty().Must(t => t.Length <= AdvocateRules.MaxTags)
+            RuleFor(x => x.Tags).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t.Length <= AdvocateRules.MaxTags)
                 .WithMessage($"Give 1 to {AdvocateRules.MaxTags} tags.");
             RuleForEach(x => x.Tags).Must(Common.Tags.IsValid).WithMessage(AdvocateRules.TagMessage);
         }

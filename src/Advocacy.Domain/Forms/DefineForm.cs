@@ -32,12 +32,12 @@ public record DefineForm(
                 t.RuleFor(x => x.ConsentSms).MaximumLength(1000);
                 t.RuleFor(x => x.Submit).MaximumLength(60);
             }).When(x => x.Texts is not null);
-            RuleFor(x => x.Fields).NotEmpty()
+            RuleFor(x => x.Fields).Cascade(CascadeMode.Stop).NotEmpty()
                 .Must(f => f.All(FormFields.All.Contains)).WithMessage($"Fields come from: {string.Join(", ", FormFields.All)}.")
                 .Must(f => f.Contains(FormFields.Email) || f.Contains(FormFields.Phone)).WithMessage("A form asks for an email or a phone.");
             RuleFor(x => x.Required).Must((cmd, r) => r!.All(f => cmd.Fields?.Contains(f) == true))
                 .WithMessage("Only fields the form shows can be required.").When(x => x.Required is not null);
-            RuleFor(x => x.Texts).Must((cmd, texts) => texts.Values.All(t =>
+            RuleFor(x => x.Texts).Must((cmd, texts) => texts.Values.All(t => t is not null &&
                     (!cmd.Fields.Contains(FormFields.ConsentEmail) || !string.IsNullOrWhiteSpace(t.ConsentEmail))
                     && (!cmd.Fields.Contains(FormFields.ConsentSms) || !string.IsNullOrWhiteSpace(t.ConsentSms))))
                 .WithMessage("Each language needs the exact wording of every consent checkbox the form shows.")

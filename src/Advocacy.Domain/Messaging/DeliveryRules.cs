@@ -37,6 +37,7 @@ public static class DeliveryRules
         null when delivery.AdvocateId is null => null,
         null => "advocate not found",
         { Status: AdvocateStatus.Merged } => "advocate was merged into another record",
+        { Status: AdvocateStatus.Erased } => "advocate was erased",
         _ when delivery.Kind == DeliveryKinds.Newsletter && delivery.NewsletterId is { } n && !advocate.IsConfirmedSubscriber(n) =>
             "not a confirmed subscriber of this newsletter",
         _ => NotAllowed(advocate, delivery.Channel, delivery.Kind),
@@ -44,6 +45,8 @@ public static class DeliveryRules
 
     public static string? NotAllowed(Advocate advocate, Channel channel, string kind = DeliveryKinds.Direct)
     {
+        // An erased advocate is never written to again, not even to answer.
+        if (advocate.Status == AdvocateStatus.Erased) return "advocate was erased";
         // A keyword confirmation (e.g. "you are unsubscribed") answers the advocate's own message.
         if (kind == DeliveryKinds.Reply) return null;
         // The double opt-in email answers the person's own request on a form; it needs only the address.

@@ -21,7 +21,7 @@ public record ComposeIssue(Dictionary<string, IssueText> Texts, Paper[] Papers, 
                 t.RuleFor(x => x.Subject).NotEmpty().MaximumLength(200);
                 t.RuleFor(x => x.Intro).MaximumLength(10_000);
             }).When(x => x.Texts is not null);
-            RuleFor(x => x.Papers).NotNull().Must(p => p.Length <= 100).WithMessage("At most 100 papers.");
+            RuleFor(x => x.Papers).Cascade(CascadeMode.Stop).NotNull().Must(p => p.Length <= 100).WithMessage("At most 100 papers.");
             RuleForEach(x => x.Papers).ChildRules(p =>
             {
                 p.RuleFor(x => x.Title).NotEmpty().MaximumLength(500);

@@ -18,7 +18,7 @@ public record DefineTrainingTrack(string? Name, string[]? RequiredTopics)
         public Validator()
         {
             RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-            RuleFor(x => x.RequiredTopics).NotEmpty().WithMessage("Name at least one required topic.")
+            RuleFor(x => x.RequiredTopics).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Name at least one required topic.")
                 .Must(t => t!.Length <= 20).WithMessage("A track requires at most 20 topics.");
             RuleForEach(x => x.RequiredTopics).NotEmpty().MaximumLength(TrainingRules.MaxTopicLength);
         }

@@ -24,7 +24,7 @@ public record RecordAttendance(AttendanceEntry[]? Entries)
     {
         public Validator()
         {
-            RuleFor(x => x.Entries).NotEmpty().WithMessage("List at least one advocate with attended or absent.")
+            RuleFor(x => x.Entries).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("List at least one advocate with attended or absent.")
                 .Must(e => e!.Length <= MaxEntries).WithMessage($"Record at most {MaxEntries} lines at once.")
                 .Must(e => e!.Where(l => l?.AdvocateId is not null).GroupBy(l => l.AdvocateId).All(g => g.Count() == 1))
                 .WithMessage("An advocate appears twice in the register.");

@@ -36,7 +36,7 @@ public record AdvocateView(
         a.Id, a.Name, a.Phone, a.Email, a.Country, a.Language, a.Association, a.Tags,
         a.SmsConsent.AllowsMessages,
         new() { ["sms"] = ConsentView.Of(a.SmsConsent), ["email"] = ConsentView.Of(a.EmailConsent) },
-        [.. a.Trainings.Select(t => t.Topic).Distinct()], a.Status == AdvocateStatus.Merged ? "merged" : "active", a.MergedInto, a.EnrolledAt, a.UpdatedAt, a.Version)
+        [.. a.Trainings.Select(t => t.Topic).Distinct()], a.Status.ToString().ToLowerInvariant(), a.MergedInto, a.EnrolledAt, a.UpdatedAt, a.Version)
     {
         TimeZone = Advocacy.Domain.Messaging.DeliveryRules.ZoneOf(a), TimeZoneOverridden = a.TimeZone is not null,
         PhoneUndeliverable = a.PhoneUndeliverable,

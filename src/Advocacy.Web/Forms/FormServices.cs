@@ -1,7 +1,5 @@
-using System.Threading.RateLimiting;
 using Advocacy.Domain.Common;
 using Advocacy.Domain.Forms;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Advocacy.Web.Forms;
 
@@ -23,20 +21,7 @@ public static class FormServices
             config.GetValue("Forms:DownloadLinkLifetime", TimeSpan.FromHours(24))));
         services.AddSingleton(new FormOrigins(config.GetSection("Forms:AllowedOrigins").Get<string[]>() ?? []));
 
-        var perMinute = config.GetValue("Forms:SubmissionsPerMinute", 10);
-        services.AddRateLimiter(o =>
-        {
-            // Global, so it covers the Wolverine endpoint without endpoint metadata; only form POSTs are partitioned.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/forms")
-                    ? RateLimitPartition.GetFixedWindowLimiter($"form:{http.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter("other"));
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, ct) => PublicFormEndpoints.TooManyAsync(context.HttpContext, ct);
-        });
+        // The per-IP limit on submissions is one partition of the app's rate limiter (Infrastructure/RateLimits.cs).
         return builder;
     }
 }

@@ -18,7 +18,15 @@ public static class ImportUploads
         var id = Guid.CreateVersion7();
         ImportFiles.Stored stored;
         await using (var upload = file.OpenReadStream()) stored = await ImportFiles.SaveAsync(store, id, upload, ct);
-        if (ImportFiles.Header(stored) is not { } header)
+        (char Delimiter, string[] Headers)? read;
+        try { read = ImportFiles.Header(stored); }
+        catch (CsvFormatException e)
+        {
+            // A header the reader cannot parse (a quote never closed, a field past the limit): keep nothing.
+            await ImportFiles.DeleteAsync(store, id, ct);
+            return (null, e.Message);
+        }
+        if (read is not { } header)
         {
             await ImportFiles.DeleteAsync(store, id, ct);
             return (null, "The file is empty.");

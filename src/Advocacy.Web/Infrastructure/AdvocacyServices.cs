@@ -116,6 +116,8 @@ public static class AdvocacyServices
 
         services.AddAdvocacyAuthentication();
         services.AddSharedDataProtection();
+        services.AddAdvocacyRateLimits(builder.Configuration);
+        services.AddPersonalDataRedaction();
         services.AddSingleton(LockoutOptions.From(builder.Configuration));
         services.AddRazorPages(o =>
         {

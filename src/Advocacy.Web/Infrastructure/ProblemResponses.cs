@@ -25,6 +25,11 @@ public sealed class ProblemResponses(ILogger<ProblemResponses> logger) : IExcept
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         JsonException json => MalformedJson(json),
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+        // A form or multipart body the reader cannot parse (no boundary, too many values, a value too long).
+        InvalidDataException data => Invalid(new Dictionary<string, string[]> { ["body"] = [$"The form body could not be read: {data.Message}"] }),
+        Advocacy.Domain.Imports.CsvFormatException csv => Invalid(new Dictionary<string, string[]> { ["file"] = [csv.Message] }),
+        InvalidOperationException wrongType when wrongType.Message.Contains("not a known JSON content type") =>
+            new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = "Send the body as JSON with 'Content-Type: application/json'." },
         _ when IsA(exception, "ConcurrencyException") || IsA(exception, "ExistingStreamIdCollisionException") =>
             new ProblemDetails { Status = 409, Title = "Concurrent change", Detail = "Someone else changed this record at the same time. Reload and try again." },
         _ when IsUniqueViolation(exception) =>

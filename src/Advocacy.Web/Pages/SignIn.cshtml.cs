@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Advocacy.Web.Auth;
+using Advocacy.Web.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Advocacy.Web.Pages;
 
-public class SignInModel(IDocumentSession session, TimeProvider clock, LockoutOptions lockout) : PageModel
+public class SignInModel(IDocumentSession session, TimeProvider clock, LockoutOptions lockout, SignInEmailLimiter perEmail) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email."), Display(Name = "Email")]
     public string Email { get; set; } = "";
@@ -26,6 +27,13 @@ public class SignInModel(IDocumentSession session, TimeProvider clock, LockoutOp
 
         var now = clock.GetUtcNow();
         var email = Auth.User.NormaliseEmail(Email);
+        if (perEmail.TryAttempt(email) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            Response.Headers.RetryAfter = seconds.ToString();
+            ModelState.AddModelError("", $"Too many sign-in attempts for this email. Try again in {seconds} seconds.");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
         var user = await session.Query<Auth.User>().FirstOrDefaultAsync(u => u.Email == email, ct);
         var (result, updated) = SignInAttempt.Decide(user, Password, now, lockout);
         if (updated is not null)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Advocacy.Domain.Advocates;
 using Advocacy.Domain.Common;
+using Advocacy.Web.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
@@ -32,14 +33,17 @@ public static class EmailEventsWebhook
     {
         var ct = http.RequestAborted;
         if (string.IsNullOrEmpty(settings.Secret)) return Results.StatusCode(403);
-        if (http.Request.ContentLength > 1 << 20) return Results.StatusCode(413);
+        if (http.Request.ContentLength > 1 << 20)
+            return Results.Problem(statusCode: 413, title: "Too large", detail: "Send at most 1 MB of events per request.");
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(ct);
         if (!Verify(settings.Secret, body, http.Request.Headers[SignatureHeader].ToString())) return Results.StatusCode(403);
 
         EmailEvents? payload;
         try { payload = JsonSerializer.Deserialize<EmailEvents>(body, Json); }
-        catch (JsonException) { return Results.BadRequest(new { error = "Expected {\"events\": [{\"type\", \"email\", \"bounceType\", ...}]}" }); }
+        catch (JsonException) { payload = null; }
+        if (payload?.Events is null)
+            return ProblemResponses.InvalidField("events", "Expected {\"events\": [{\"type\", \"email\", \"bounceType\", ...}]}");
 
         int optedOut = 0, ignored = 0;
         foreach (var e in payload?.Events ?? [])

@@ -25,6 +25,7 @@ public abstract class HostFixture : IAsyncLifetime
         "Twilio__RetryBaseDelay", "Twilio__MaxRetries", "Smtp__Host", "Smtp__Port", "Smtp__UseTls", "Smtp__From",
         "Smtp__PickupDirectory", "Advocacy__PublicBaseUrl", "QuietHours__Start", "QuietHours__End",
         "Policy__Coordinators__KE", "Forms__SubmissionsPerMinute", "Email__WebhookSecret",
+        "RateLimits__SignInPerIpPerMinute", "RateLimits__SignInPerEmailPerMinute", "RateLimits__WebhooksPerIpPerMinute",
     ];
 
     public IAlbaHost Host { get; private set; } = null!;
@@ -36,6 +37,9 @@ public abstract class HostFixture : IAsyncLifetime
     protected virtual Task StartPeersAsync() => Task.CompletedTask;
 
     protected virtual Dictionary<string, string> Settings() => [];
+
+    /// <summary>Services a fixture adds to its hosts (e.g. a log capture).</summary>
+    protected virtual void AddServices(IServiceCollection services) { }
 
     public async Task InitializeAsync()
     {
@@ -54,7 +58,11 @@ public abstract class HostFixture : IAsyncLifetime
         try
         {
             ApplySettings(Settings(), ConnectionString);
-            return await AlbaHost.For<Program>(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
+            return await AlbaHost.For<Program>(b => b.ConfigureServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(Clock);
+                AddServices(s);
+            }));
         }
         finally
         {
