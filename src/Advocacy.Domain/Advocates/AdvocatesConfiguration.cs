@@ -32,6 +32,6 @@ public static class AdvocatesConfiguration
             })
             .GinIndexJsonData();
         opts.Schema.For<PhoneClaim>();
-        return opts;
+        return opts.AddErasureMasking();
     }
 }

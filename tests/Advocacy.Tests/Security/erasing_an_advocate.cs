@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Advocacy.Web.Advocates;
 using Advocacy.Web.Alerts;
+using Advocacy.Tests.Imports;
 using Advocacy.Web.Campaigns;
 using Alba;
 using Npgsql;
@@ -32,6 +33,9 @@ public class erasing_an_advocate(AppFixture app) : AppTest(app)
         await Host.WaitUntilFinished(direct.Id);
         await Host.Scenario(s => { s.Post.Json(new { tags = new[] { "countchws" } }).ToUrl($"/api/advocates/{zawadi.Id}/tags"); s.AsAdmin(); });
         await Host.Scenario(s => { s.Post.Json(new { channel = "email", source = "organizer" }).ToUrl($"/api/advocates/{zawadi.Id}/opt-out"); s.AsAdmin(); });
+        // A row of a CSV import that failed keeps its cells as typed.
+        var import = await Host.Imported(ImportScenarios.Utf8($"Name,Phone,Country,Language\r\n{Name},0722 987 654,ZZ,en\r\n"));
+        import.Failed.ShouldBe(1);
         var funnel = (await Host.WaitForAlert(alert, a => a.Funnel is { Sent: 2, Replied: 1, Acted: 1 })).Funnel!;
         var figures = (await CampaignPage(campaign)).Funnel;
         (await PlacesHolding(Name, Phone, Email)).ShouldNotBeEmpty(); // the search below does find them when they are there
@@ -57,6 +61,9 @@ public class erasing_an_advocate(AppFixture app) : AppTest(app)
         var data = JsonDocument.Parse(export).RootElement;
         data.GetProperty("profile").GetProperty("name").GetString().ShouldBe("Erased advocate");
         data.GetProperty("events").EnumerateArray().Last().GetProperty("type").GetString()!.ShouldContain("erased");
+        var events = data.GetProperty("events").EnumerateArray().ToList();
+        events.Single(e => e.GetProperty("type").GetString()!.Contains("reply_received")).GetProperty("data").GetProperty("text").GetString().ShouldBe("[erased]");
+        events.First().GetProperty("data").GetProperty("name").GetString().ShouldBe("Erased advocate");
         data.GetProperty("deliveries").EnumerateArray().ShouldAllBe(d => d.GetProperty("body").GetString() == "[erased]");
         data.GetProperty("inboundMessages").EnumerateArray().ShouldAllBe(m => m.GetProperty("body").GetString() == "[erased]");
 
