@@ -378,7 +378,7 @@ public static class DispatchBench
 
     private sealed record AlertRead(Guid Id, string State, AlertProgress? Progress);
 
-    private static async Task<JsonElement> Call(HttpClient client, HttpMethod method, string url, object? body, int expect)
+    internal static async Task<JsonElement> Call(HttpClient client, HttpMethod method, string url, object? body, int expect)
     {
         using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
         using var response = await client.SendAsync(request);
@@ -391,7 +391,7 @@ public static class DispatchBench
     private static async Task<AlertRead> AlertAsync(HttpClient client, Guid alert) =>
         (await Call(client, HttpMethod.Get, $"/api/alerts/{alert}", null, 200)).Deserialize<AlertRead>(Json)!;
 
-    private static async Task<Guid> ActiveCampaignAsync(HttpClient client, string hashtag)
+    internal static async Task<Guid> ActiveCampaignAsync(HttpClient client, string hashtag)
     {
         var id = (await Call(client, HttpMethod.Post, "/api/campaigns",
             new { name = $"Bench {hashtag}", hashtag, countries = new[] { "KE", "UG", "LR", "MW", "CI", "SN", "MZ" } }, 201)).GetProperty("id").GetGuid();
@@ -400,7 +400,7 @@ public static class DispatchBench
     }
 
     /// <summary>An SMS alert in the three seeded languages, each text starting with the run's marker (how the fake tells runs apart).</summary>
-    private static async Task<Guid> DraftAsync(HttpClient client, Guid campaign, string marker, object? audience) =>
+    internal static async Task<Guid> DraftAsync(HttpClient client, Guid campaign, string marker, object? audience) =>
         (await Call(client, HttpMethod.Post, $"/api/campaigns/{campaign}/alerts", new
         {
             channels = new[] { "sms" },

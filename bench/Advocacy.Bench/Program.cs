@@ -17,6 +17,7 @@ namespace Advocacy.Bench;
 /// dotnet run -c Release --project bench/Advocacy.Bench -- [--advocates 100000] [--enrolments 2000] [--clients 4] [--searches 100] [--fresh]
 /// dotnet run -c Release --project bench/Advocacy.Bench -- dispatch [options]   (see <see cref="DispatchBench"/>)
 /// dotnet run -c Release --project bench/Advocacy.Bench -- import [options]     (see <see cref="ImportBench"/>)
+/// dotnet run -c Release --project bench/Advocacy.Bench -- load [options]       (see <see cref="LoadBench"/>)
 /// Hosts the app in process (Alba / TestServer: real pipeline, no sockets) on a bench database, and prints
 /// every figure beside a baseline measured in the same run. The seeded advocates are kept for the next run;
 /// each run's enrolments add to them, so --fresh (private cluster only) recreates the database first.
@@ -33,6 +34,7 @@ public static class BenchProgram
     {
         if (args is ["dispatch", ..]) return await DispatchBench.RunAsync(args[1..]);
         if (args is ["import", ..]) return await ImportBench.RunAsync(args[1..]);
+        if (args is ["load", ..]) return await LoadBench.RunAsync(args[1..]);
         if (Options.Parse(args) is not { } o) return 2;
         var run = Stopwatch.StartNew();
 

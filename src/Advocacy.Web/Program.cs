@@ -32,6 +32,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 builder.AddAdvocacy(connectionString);
 
 var app = builder.Build();
+if (args is [ProjectionRebuild.Command, var projection]) return await ProjectionRebuild.RunAsync(app.Services, projection, log);
 app.UseExceptionHandler();
 // An error answered with no body (a 415 from Wolverine's JSON binding, a bare 404) gets a ProblemDetails saying what it is.
 app.UseStatusCodePages();

@@ -32,6 +32,7 @@ public static class AdvocatesConfiguration
             })
             .GinIndexJsonData();
         opts.Schema.For<PhoneClaim>();
+        DailyActivityProjection.Register(opts);
         return opts.AddErasureMasking();
     }
 }

@@ -47,6 +47,12 @@ public static class ScheduleAlertHandler
         return null;
     }
 
+    /// <summary>The campaign's other alerts that count against its cap: scheduled or sent, not drafts or cancelled ones.</summary>
+    public static async Task<IReadOnlyList<Alert>> Committed(IQuerySession session, Guid campaignId, Guid exceptAlertId, CancellationToken ct) =>
+        await session.Query<Alert>()
+            .Where(a => a.CampaignId == campaignId && a.Id != exceptAlertId && a.State != AlertState.Draft && a.State != AlertState.Cancelled)
+            .ToListAsync(ct);
+
     private static Outcome Refuse(Campaign campaign, string detail, decimal estimate, decimal left) =>
         Outcome.Conflict(campaign.Id, "Over the campaign's spend cap", detail,
             new Dictionary<string, object?> { ["estimatedCost"] = estimate, ["remaining"] = left, ["currency"] = campaign.SpendCap!.Currency });
@@ -67,9 +73,7 @@ public static class ScheduleAlertHandler
             ? await AudienceCounts.Of(session, alert.Audience, Channel.Sms, CancellationToken.None)
             : [];
         var estimate = AlertEstimate.Compute(alert, sms, pricing);
-        var committed = await session.Query<Alert>()
-            .Where(a => a.CampaignId == campaign.Id && a.Id != alert.Id && a.State != AlertState.Draft && a.State != AlertState.Cancelled)
-            .ToListAsync();
+        var committed = await Committed(session, campaign.Id, alert.Id, CancellationToken.None);
         if (OverBudget(campaign, estimate, committed) is { } refused) return (refused, none);
 
         var now = clock.GetUtcNow();

@@ -21,6 +21,9 @@ public record AdvocateImport(
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>Line breaks in the file, counted at upload: with <see cref="LastLine"/>, how far the import has gone.</summary>
+    public int TotalLines { get; init; }
+
     /// <summary>Recorded with any consent the file gives.</summary>
     public string ConsentSource
     {

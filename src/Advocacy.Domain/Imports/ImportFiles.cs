@@ -16,7 +16,8 @@ public static class ImportFiles
     public const string Utf8 = "utf-8", Utf16 = "utf-16", Windows1252 = "windows-1252";
 
     /// <summary>What the upload showed: its size, its encoding (a BOM; else valid UTF-8; else Windows-1252) and its first bytes.</summary>
-    public sealed record Stored(long Bytes, string Encoding, byte[] Head);
+    /// <see cref="Lines"/>: line breaks counted as the bytes went by, for a progress bar (a quoted cell may hold one too).
+    public sealed record Stored(long Bytes, string Encoding, byte[] Head, int Lines = 0);
 
     public static async Task<Stored> SaveAsync(IDocumentStore store, Guid importId, Stream source, CancellationToken ct)
     {
@@ -28,11 +29,13 @@ public static class ImportFiles
         var buffer = new byte[ChunkBytes];
         byte[]? head = null;
         long total = 0;
+        var lines = 0;
         for (var seq = 0; ; seq++)
         {
             var n = await source.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
             if (n == 0) break;
             total += n;
+            lines += buffer.AsSpan(0, n).Count((byte)'\n');
             head ??= buffer[..Math.Min(n, 64 * 1024)];
             if (validUtf8)
             {
@@ -54,7 +57,7 @@ public static class ImportFiles
             [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] => Utf16,
             _ => validUtf8 ? Utf8 : Windows1252,
         };
-        return new Stored(total, encoding, head);
+        return new Stored(total, encoding, head, lines);
     }
 
     public static async Task DeleteAsync(IDocumentStore store, Guid importId, CancellationToken ct)

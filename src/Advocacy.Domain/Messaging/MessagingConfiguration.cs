@@ -18,7 +18,7 @@ public static class MessagingConfiguration
             .Index(d => d.Status)
             .Index(d => d.AlertId)
             .Index(d => d.LinkCode, i => i.Predicate = "(data ->> 'linkCode') is not null");
-        opts.Schema.For<InboundMessage>().Index(m => m.AdvocateId).Index(m => m.From);
+        opts.Schema.For<InboundMessage>().Index(m => m.AdvocateId).Index(m => m.From).Index(m => m.Intent);
         return opts;
     }
 }

@@ -121,7 +121,8 @@ public static class ReceiveSmsHandler
 
         var reply = decision.Reply is { } kind ? SmsReplies.For(kind, decision.Language, decision.Name) : null;
         var intent = decision.Events.FirstOrDefault()?.GetType().Name ?? Keywords.Parse(m.Body).Kind.ToString();
-        session.Insert(new InboundMessage(m.MessageSid, from, m.To, m.Body, now, decision.StreamId, intent, reply, m.Provider));
+        session.Insert(new InboundMessage(m.MessageSid, from, m.To, m.Body, now, decision.StreamId, intent, reply, m.Provider)
+            { AlertId = decision.Events.OfType<ReplyReceived>().FirstOrDefault()?.AlertId });
         if (reply is not null && decision.StreamId is { } advocateId)
             session.Insert(ReplyDelivery(advocateId, from, reply, decision.Language, m, now));
         foreach (var e in decision.Events)

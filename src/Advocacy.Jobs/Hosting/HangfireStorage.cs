@@ -10,12 +10,17 @@ namespace Advocacy.Jobs.Hosting;
 public static class HangfireStorage
 {
     public const string Schema = "hangfire";
+    public static readonly TimeSpan DefaultInvisibilityTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// The storage as an instance, not Hangfire's static JobStorage.Current: each host (and each test host in one
     /// process) then polls its own database.
     /// </summary>
-    public static JobStorage Create(string connectionString)
+    /// <param name="invisibilityTimeout">
+    /// How long a job fetched by a server that died (killed, machine lost) stays invisible before another server
+    /// takes it. Sliding: a live server keeps renewing its jobs, so a long send is never taken twice.
+    /// </param>
+    public static JobStorage Create(string connectionString, TimeSpan? invisibilityTimeout = null)
     {
         var options = new PostgreSqlStorageOptions
         {
@@ -23,6 +28,8 @@ public static class HangfireStorage
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = TimeSpan.FromSeconds(1),
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            InvisibilityTimeout = invisibilityTimeout ?? DefaultInvisibilityTimeout,
+            UseSlidingInvisibilityTimeout = true,
         };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }

@@ -10,17 +10,16 @@ namespace Advocacy.Jobs.Messaging;
 /// died mid-send (lease expired). The send job itself decides, so a spurious re-enqueue sends nothing twice.
 /// </summary>
 public sealed class RecoverDeliveriesJob(
-    IDocumentStore store, IBackgroundJobClient jobs, JobStorage storage, TimeProvider clock, Wolverine.IMessageBus bus)
+    IDocumentStore store, IBackgroundJobClient jobs, JobStorage storage, MessagingSettings settings, TimeProvider clock, Wolverine.IMessageBus bus)
 {
     public const string Id = "recover-deliveries";
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan FunnelSweepWindow = TimeSpan.FromDays(2);
 
     [DisableConcurrentExecution(60)]
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var dueBefore = now - Grace;
+        var dueBefore = now - settings.RecoveryInterval;
         // While send batches are still waiting or running, a queued delivery is most likely just waiting its turn:
         // only a dead sender's expired lease is recovered then.
         var sendingUnderway = SendJobsUnderway();
@@ -39,6 +38,11 @@ public sealed class RecoverDeliveriesJob(
         foreach (var alertId in sending) await bus.PublishAsync(FunnelTouched.Now(alertId));
         return stuck.Count;
     }
+
+    /// <summary>The sweep's schedule: every N minutes, or every N seconds when <c>Deliveries:RecoveryInterval</c> is under a minute.</summary>
+    public static string Cron(TimeSpan interval) => interval >= TimeSpan.FromMinutes(1)
+        ? $"*/{Math.Min(59, (int)interval.TotalMinutes)} * * * *"
+        : $"*/{Math.Max(1, (int)interval.TotalSeconds)} * * * * *";
 
     private bool SendJobsUnderway()
     {

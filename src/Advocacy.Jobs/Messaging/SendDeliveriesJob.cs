@@ -105,7 +105,7 @@ public sealed class SendDeliveriesJob(
 
     /// <summary>Long enough for the whole chunk to go out at the paced rate (email: at least one per second).</summary>
     private TimeSpan Lease(int chunk, Channel channel) =>
-        DeliveryRules.Lease + TimeSpan.FromSeconds(chunk / (channel == Channel.Sms && sms.MessagesPerSecond > 0 ? sms.MessagesPerSecond : 1.0));
+        settings.Lease + TimeSpan.FromSeconds(chunk / (channel == Channel.Sms && sms.MessagesPerSecond > 0 ? sms.MessagesPerSecond : 1.0));
 
     private static async Task<Dictionary<Guid, T>> LoadByIdAsync<T>(
         IQuerySession session, IEnumerable<Guid?> ids, Func<T, Guid> idOf, CancellationToken ct) where T : notnull

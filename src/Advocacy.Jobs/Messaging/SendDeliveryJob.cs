@@ -92,7 +92,16 @@ public sealed class SendDeliveryJob(
         if (decision.Kind == ClaimKind.Reconcile && await FoundAtProviderAsync(delivery, ct) is { } found)
         {
             session.Store(Recorded(delivery, found.ProviderMessageId, now, "reconciled after an interrupted send"));
-            await session.SaveChangesAsync(ct);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (IsConcurrencyConflict(e))
+            {
+                // After a crash, the resumed batch and the recovery sweep reconcile the same delivery: the other one
+                // recorded it. Failing here would abandon the rest of the batch until Hangfire's retry, tens of seconds later.
+                return null;
+            }
             await TouchFunnelAsync(bus, [delivery], ct);
             return null;
         }
@@ -114,7 +123,7 @@ public sealed class SendDeliveryJob(
                 return null;
         }
 
-        var sending = Claimed(delivery, now, DeliveryRules.Lease, delivery.Channel == Channel.Sms ? sms.Name : email.Name);
+        var sending = Claimed(delivery, now, settings.Lease, delivery.Channel == Channel.Sms ? sms.Name : email.Name);
         session.Store(sending);
         try
         {

@@ -22,6 +22,13 @@ public static class ExportAdvocatesEndpoint
         var filter = new AdvocateFilter(country, language, tag, consent, q, includeMerged ?? false, coalitionId, trained, certified);
         if (GetAdvocateEndpoints.FilterErrors(filter) is { Count: > 0 } errors) return Results.Problem(ProblemResponses.Invalid(errors));
 
+        await WriteAsync(http, session, clock, filter);
+        return Results.Empty;
+    }
+
+    /// <summary>The CSV itself; the advocates page's Export link (cookie) writes it through the same code.</summary>
+    public static async Task WriteAsync(HttpContext http, IQuerySession session, TimeProvider clock, AdvocateFilter filter)
+    {
         await using var csv = CsvResponse.Start(http, $"advocates-{clock.GetUtcNow():yyyy-MM-dd}.csv");
         await csv.WriteRowAsync(Columns);
         await foreach (var a in AdvocateSearch.Stream(session, filter, http.RequestAborted))
@@ -29,7 +36,6 @@ public static class ExportAdvocatesEndpoint
                 a.Id.ToString(), a.Name, a.Phone, a.Email, a.Country, a.Language, a.Association, string.Join(' ', a.Tags),
                 Consent(a.SmsConsent), Consent(a.EmailConsent), a.TimeZone, a.EnrolledAt.ToString("O"),
             ]);
-        return Results.Empty;
     }
 
     private static string Consent(ChannelConsent c) => c.Status switch

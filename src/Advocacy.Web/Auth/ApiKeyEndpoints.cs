@@ -34,9 +34,7 @@ public static class ApiKeyEndpoints
     {
         await validator.ValidateAndThrowAsync(request);
 
-        var secret = ApiKey.NewSecret();
-        var key = new ApiKey(Guid.CreateVersion7(), request.Name.Trim(), request.Role, ApiKey.HashOf(secret),
-            secret[..8], user.ToActor().Name, clock.GetUtcNow());
+        var (key, secret) = ApiKey.Create(request.Name, request.Role, user.ToActor().Name, clock.GetUtcNow());
         session.Store(key);
         await session.SaveChangesAsync();
         return Results.Created($"/api/keys/{key.Id}", ApiKeyView.Of(key, secret));

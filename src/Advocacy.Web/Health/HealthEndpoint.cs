@@ -6,8 +6,13 @@ public record HealthReport(string Status, string Database, string? Error = null)
 
 public static class HealthEndpoint
 {
-    /// <summary>Open to everyone: load balancers and the README's first check call it.</summary>
-    public static void MapHealth(this IEndpointRouteBuilder app, string connectionString) =>
+    /// <summary>
+    /// Open to everyone: load balancers and the README's first check call /health. /health/live only says the process
+    /// answers (a liveness probe that must not fail with the database), and is the load test's trivial baseline.
+    /// </summary>
+    public static void MapHealth(this IEndpointRouteBuilder app, string connectionString)
+    {
+        app.MapGet("/health/live", () => Results.Ok(new { status = "alive" })).AllowAnonymous().WithTags("Health");
         app.MapGet("/health", async (CancellationToken ct) =>
         {
             try
@@ -25,4 +30,5 @@ public static class HealthEndpoint
                 return Results.Json(new HealthReport("unhealthy", "unreachable", e.Message), statusCode: 503);
             }
         }).AllowAnonymous().WithTags("Health");
+    }
 }

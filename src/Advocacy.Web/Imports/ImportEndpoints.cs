@@ -50,32 +50,17 @@ public static class ImportEndpoints
             }
         }
 
-        var id = Guid.CreateVersion7();
-        ImportFiles.Stored stored;
-        await using (var upload = file.OpenReadStream()) stored = await ImportFiles.SaveAsync(store, id, upload, ct);
-        (char Delimiter, string[] Headers)? header;
-        try { header = ImportFiles.Header(stored); }
-        catch (CsvFormatException e)
-        {
-            // A header the reader cannot parse (a quote never closed, a field past the limit): keep nothing.
-            await ImportFiles.DeleteAsync(store, id, ct);
-            return ProblemResponses.InvalidField("file", e.Message);
-        }
-        var (columns, errors) = header is { } h ? ImportMapping.Resolve(h.Headers, given) : ([], new() { ["file"] = ["The file is empty."] });
+        var (upload, refused) = await ImportUploads.StoreAsync(store, file, http.User.ToActor().Name, clock.GetUtcNow(), ct);
+        if (upload is null) return ProblemResponses.InvalidField("file", refused!);
+        var id = upload.Id;
+        var (columns, errors) = ImportMapping.Resolve(upload.Headers, given);
         if (errors.Count > 0)
         {
             await ImportFiles.DeleteAsync(store, id, ct);
             return Results.Problem(ProblemResponses.Invalid(errors));
         }
 
-        var import = new AdvocateImport(id, Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "upload.csv",
-            http.User.ToActor().Name, stored.Encoding, header!.Value.Delimiter, header.Value.Headers, columns, ImportStatus.Queued, clock.GetUtcNow());
-        await using (var session = store.LightweightSession())
-        {
-            session.Store(import);
-            await session.SaveChangesAsync(ct);
-        }
-        jobs.Enqueue<ImportAdvocatesJob>(j => j.RunAsync(id, null, CancellationToken.None));
+        await ImportUploads.QueueAsync(store, jobs, upload, columns, clock.GetUtcNow(), ct);
         return Results.Accepted($"/api/imports/{id}", new { id });
     }
 
@@ -93,10 +78,17 @@ public static class ImportEndpoints
         if (await session.LoadAsync<AdvocateImport>(id, ct) is not { } import)
             return Results.Problem(Domain.Common.Outcome.NotFound("Import", id).Problem!);
 
-        await using var csv = CsvResponse.Start(http, $"import-{id}-errors.csv");
-        await csv.WriteRowAsync(["line", "reason", .. import.Headers]);
-        var rows = session.Query<ImportRowError>().Where(e => e.ImportId == id).OrderBy(e => e.Line).ToAsyncEnumerable(ct);
-        await foreach (var error in rows) await csv.WriteRowAsync([error.Line.ToString(), error.Reason, .. error.Values]);
+        await WriteErrorsAsync(http, session, import);
         return Results.Empty;
+    }
+
+    /// <summary>The error report; the import page (cookie) downloads it through the same code.</summary>
+    public static async Task WriteErrorsAsync(HttpContext http, IQuerySession session, AdvocateImport import)
+    {
+        var ct = http.RequestAborted;
+        await using var csv = CsvResponse.Start(http, $"import-{import.Id}-errors.csv");
+        await csv.WriteRowAsync(["line", "reason", .. import.Headers]);
+        var rows = session.Query<ImportRowError>().Where(e => e.ImportId == import.Id).OrderBy(e => e.Line).ToAsyncEnumerable(ct);
+        await foreach (var error in rows) await csv.WriteRowAsync([error.Line.ToString(), error.Reason, .. error.Values]);
     }
 }

@@ -99,15 +99,23 @@ public static class AdvocacyServices
         {
             PublicBaseUrl = MessagingServices.PublicBaseUrl(builder.Configuration),
         });
-        var jobStorage = HangfireStorage.Create(connectionString);
+        var jobStorage = HangfireStorage.Create(connectionString,
+            builder.Configuration.GetValue("Hangfire:InvisibilityTimeout", HangfireStorage.DefaultInvisibilityTimeout));
         services.AddSingleton(jobStorage);
         // Jobs are built in this host's container, not through Hangfire's static JobActivator.Current.
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, c) => c.UseAdvocacyStorage(jobStorage)
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
-        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        var recoveryInterval = builder.Configuration.GetValue("Deliveries:RecoveryInterval", TimeSpan.FromMinutes(1));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            // Recurring and delayed jobs are looked at every 15 s; a faster recovery sweep needs a faster look.
+            if (recoveryInterval < o.SchedulePollingInterval) o.SchedulePollingInterval = recoveryInterval;
+        });
 
         services.AddAdvocacyAuthentication();
+        services.AddSharedDataProtection();
         services.AddAdvocacyRateLimits(builder.Configuration);
         services.AddPersonalDataRedaction();
         services.AddSingleton(LockoutOptions.From(builder.Configuration));

@@ -20,7 +20,11 @@ public static class MessagingServices
 
         services.AddSingleton(new MessagingSettings(
             QuietHours.Parse(config["QuietHours:Start"], config["QuietHours:End"]),
-            config.GetSection("Twilio:AdvancedOptOutSenders").Get<string[]>()?.ToHashSet() ?? []));
+            config.GetSection("Twilio:AdvancedOptOutSenders").Get<string[]>()?.ToHashSet() ?? [])
+        {
+            Lease = config.GetValue("Deliveries:Lease", DeliveryRules.Lease),
+            RecoveryInterval = config.GetValue("Deliveries:RecoveryInterval", TimeSpan.FromMinutes(1)),
+        });
         services.AddSingleton(new PublicUrls(PublicBaseUrl(config)));
 
         services.AddTwilioSms(config);
@@ -48,7 +52,8 @@ public static class MessagingServices
     public static void ScheduleMessagingJobs(this WebApplication app)
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<RecoverDeliveriesJob>(RecoverDeliveriesJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        var settings = app.Services.GetRequiredService<MessagingSettings>();
+        recurring.AddOrUpdate<RecoverDeliveriesJob>(RecoverDeliveriesJob.Id, j => j.RunAsync(CancellationToken.None), RecoverDeliveriesJob.Cron(settings.RecoveryInterval));
         recurring.AddOrUpdate<Advocacy.Jobs.Imports.RecoverImportsJob>(Advocacy.Jobs.Imports.RecoverImportsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         // Mondays 09:00 UTC; the job acts only on every second Monday from Newsletters:ScheduleAnchor.
         recurring.AddOrUpdate<Advocacy.Jobs.Newsletters.NewsletterScheduleJob>(Advocacy.Jobs.Newsletters.NewsletterScheduleJob.Id,

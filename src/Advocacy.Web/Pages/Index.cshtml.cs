@@ -2,7 +2,7 @@ using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Trainings;
 using Advocacy.Jobs.Sms.Twilio;
-using Advocacy.Web.Alerts;
+using Advocacy.Web.Pages.Alerts;
 using Marten;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -11,20 +11,16 @@ namespace Advocacy.Web.Pages;
 
 public record ActiveCampaign(Campaign Campaign, Funnel Funnel);
 
-public record AlertInFlight(Alert Alert, string Campaign, AlertProgressView Progress)
-{
-    public int Done => Progress.Sent + Progress.Delivered + Progress.Failed + Progress.Skipped;
-    public int Percent => Done + Progress.Remaining == 0 ? 0 : (int)(100L * Done / (Done + Progress.Remaining));
-}
-
-/// <summary>The dashboard: active campaigns with their funnel, alerts being sent, and the activation figure.</summary>
+/// <summary>The dashboard: active campaigns with their funnel, alerts being sent, the activation figure, policy wins and actions per week.</summary>
 public class IndexModel(IQuerySession session, TimeProvider clock, IOptions<TwilioOptions> twilio) : PageModel
 {
     public const int ActivationDays = 90;
 
     public IReadOnlyList<ActiveCampaign> Campaigns { get; private set; } = [];
-    public IReadOnlyList<AlertInFlight> Alerts { get; private set; } = [];
+    public IReadOnlyList<AlertProgressBar> Alerts { get; private set; } = [];
     public ActivationReport Activation { get; private set; } = null!;
+    public IReadOnlyList<PolicyWin> Wins { get; private set; } = [];
+    public IReadOnlyList<WeekOfActions> ActionWeeks { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -37,17 +33,19 @@ public class IndexModel(IQuerySession session, TimeProvider clock, IOptions<Twil
         Campaigns = campaigns.Select(c => new ActiveCampaign(c, funnels.Where(f => f.CampaignId == c.Id)
             .Aggregate(Funnel.Empty, (sum, f) => sum.Plus(f.Funnel)))).ToList();
 
+        // Alerts never reach "completed" on their own: the newest dispatching ones, less those with nothing left to send.
         var alerts = await session.Query<Alert>().Where(a => a.State == AlertState.Dispatching || a.State == AlertState.Paused)
-            .OrderBy(a => a.DraftedAt).Take(10).ToListAsync(ct);
+            .OrderByDescending(a => a.DraftedAt).Take(20).ToListAsync(ct);
         var names = alerts.Count == 0 ? new Dictionary<Guid, string>() : (await session.LoadManyAsync<Campaign>(ct, alerts.Select(a => a.CampaignId).Distinct()))
             .ToDictionary(c => c.Id, c => c.Hashtag);
-        var inFlight = new List<AlertInFlight>();
+        var inFlight = new List<AlertProgressBar>();
         foreach (var alert in alerts)
-            inFlight.Add(new AlertInFlight(alert, names.GetValueOrDefault(alert.CampaignId, ""),
-                AlertProgress.Of(alert, await AlertFunnel.Progress(session, alert.Id, ct), twilio.Value.MessagesPerSecond, now)));
-        Alerts = inFlight;
+            inFlight.Add(await AlertProgressBar.Read(session, alert, names.GetValueOrDefault(alert.CampaignId, ""), twilio.Value.MessagesPerSecond, now, ct));
+        Alerts = inFlight.Where(a => !a.Finished).Take(10).ToList();
 
         Activation = await Domain.Trainings.Activation.Read(session, ActivationDays, now, ct);
+        Wins = await DashboardFigures.LatestWins(session, 5, ct);
+        ActionWeeks = await DashboardFigures.ActionsPerWeek(session, now, ct);
     }
 
     public static string Share(double? share) => share is { } s ? $"{Math.Round(s * 100):0}%" : "—";

@@ -44,8 +44,12 @@ public static class CountryPageEndpoint
     {
         if (ProblemResponses.UnknownCountry(code, "code") is { } badCountry) return badCountry;
         if (limit is < 1 or > 1000) return ProblemResponses.InvalidField("limit", "The timeline shows 1 to 1,000 entries.");
-        var country = Countries.Normalise(code);
+        return Results.Ok(await Read(session, Countries.Normalise(code), limit ?? 200, ct));
+    }
 
+    /// <summary>The country page's data for a known, normalised country code (the API and the /policy/{country} page).</summary>
+    public static async Task<CountryPage> Read(IQuerySession session, string country, int limit, CancellationToken ct)
+    {
         var policy = await session.LoadAsync<CountryPolicy>(StableIds.PolicyOf(country), ct);
         var timeline = new List<TimelineEntry>();
         foreach (var m in policy?.Milestones ?? [])
@@ -85,12 +89,12 @@ public static class CountryPageEndpoint
         var coalitions = await session.Query<Coalition>().Where(c => c.Country == country).OrderBy(c => c.Name).ToListAsync(ct);
         var advocates = session.Query<Advocate>().Where(a => a.Country == country && a.Status == AdvocateStatus.Active);
         var ordered = timeline.OrderByDescending(e => e.On).ThenBy(e => e.Kind == "milestone" ? 0 : 1).ToList();
-        return Results.Ok(new CountryPage(country, ReactionAlerts.CountryName(country), Regions.Of(country),
+        return new CountryPage(country, ReactionAlerts.CountryName(country), Regions.Of(country),
             policy?.Current ?? Scoreboard.Row([], null),
             await advocates.CountAsync(ct), await advocates.CountAsync(a => a.Trained, ct), await advocates.CountAsync(a => a.Certified, ct),
             coalitions.Where(c => c.CurrentMembers > 0 || c.Members.Count == 0)
                 .Select(c => new CountryCoalitionView(c.Id, c.Name, c.Kind, c.FocalPoint, c.CurrentMembers)).ToList(),
-            campaignViews, ordered.Take(limit ?? 200).ToList(), ordered.Count));
+            campaignViews, ordered.Take(limit).ToList(), ordered.Count);
     }
 
     private static Funnel InCountry(Funnel funnel, string country) =>

@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
+using Advocacy.Domain.Advocates;
 using Advocacy.Domain.Messaging;
 using Advocacy.Jobs.Messaging;
+using Advocacy.Tests.Fakes;
 using Advocacy.Web.Alerts;
 using Alba;
+using Hangfire;
 using Marten;
 
 namespace Advocacy.Tests.Alerts;
@@ -40,6 +44,82 @@ public class dispatching_on_two_nodes(MessagingFixture fixture) : MessagingTest(
         view.Funnel!.Targeted.ShouldBe(Recipients);
         view.Funnel.Sent.ShouldBe(Recipients);
         view.Funnel.ByCountryAndLanguage.Sum(s => s.Funnel.Targeted).ShouldBe(Recipients);
+    }
+
+    [Fact]
+    public async Task the_funnel_keeps_up_while_both_nodes_run_and_after_one_stops()
+    {
+        await EnrolledKenyans(Recipients);
+        var alert = await Host.DraftedAlert(await Host.ActiveCampaign());
+        var second = await Fixture.StartHostAsync();
+        try
+        {
+            // Both nodes send and both refresh the funnel (touches are Wolverine messages on each node's durable queue).
+            await second.ScheduleAlert(alert);
+            await Host.WaitForAlert(alert, a => a.Funnel is { Sent: Recipients });
+            await second.WaitForAlert(alert, a => a.Funnel is { Sent: Recipients });
+
+            // Delivery receipts land on both nodes; the second stops right after taking its share.
+            var messages = Twilio.Messages;
+            messages.Count.ShouldBe(Recipients);
+            foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+                await (i % 2 == 0 ? Host : second).PostTwilio(new Uri(message.StatusCallback!).PathAndQuery, FakeTwilioServer.StatusCallbackForm(message, "delivered"));
+        }
+        finally
+        {
+            await second.DisposeAsync();
+        }
+
+        // The node left standing counts every receipt, its own and the stopped node's.
+        var view = await Host.WaitForAlert(alert, a => a.Funnel is { Delivered: Recipients });
+        view.Funnel!.Targeted.ShouldBe(Recipients);
+        view.Funnel.Failed.ShouldBe(0);
+        Twilio.Messages.Count.ShouldBe(Recipients);
+    }
+
+    [Fact]
+    public async Task each_hangfire_job_is_taken_by_one_server()
+    {
+        await using var second = await Fixture.StartHostAsync();
+        ProbeJob.Runs.Clear();
+        var jobs = Host.Services.GetRequiredService<IBackgroundJobClient>();
+        for (var i = 0; i < Probes; i++) { var n = i; jobs.Enqueue<ProbeJob>(j => j.RunAsync(n)); }
+
+        for (var i = 0; i < 300 && ProbeJob.Runs.Count < Probes; i++) await Task.Delay(100);
+        await Task.Delay(1500); // a second taker would have run by now
+        var runs = ProbeJob.Runs.ToList();
+        runs.Select(r => r.Probe).OrderBy(n => n).ShouldBe(Enumerable.Range(0, Probes));
+        // Both nodes' servers took jobs from the one queue.
+        var storages = new[] { Host, second }.Select(h => h.Services.GetRequiredService<JobStorage>()).ToArray();
+        storages.ShouldAllBe(s => runs.Any(r => ReferenceEquals(r.Storage, s)));
+    }
+
+    private const int Probes = 40;
+
+    /// <summary>A job that only notes which node's server ran it.</summary>
+    public sealed class ProbeJob(JobStorage storage)
+    {
+        public static readonly ConcurrentBag<(int Probe, JobStorage Storage)> Runs = [];
+
+        public async Task RunAsync(int probe)
+        {
+            await Task.Delay(200);
+            Runs.Add((probe, storage));
+        }
+    }
+
+    /// <summary>Advocates with SMS consent written as enrolment events in one commit, not one HTTP call each.</summary>
+    private async Task EnrolledKenyans(int count)
+    {
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        var now = Fixture.Clock.GetUtcNow();
+        for (var i = 0; i < count; i++)
+        {
+            var id = Guid.CreateVersion7();
+            session.Events.StartStream<Advocate>(id,
+                new AdvocateEnrolled(id, $"Advocate {i:D3}", $"+254712{i:D6}", null, "KE", "en", null, [], true, "paper-form", "seed", now));
+        }
+        await session.SaveChangesAsync();
     }
 
     private static async Task Run<T>(IAlbaHost host, Func<T, Task> job) where T : notnull

@@ -66,7 +66,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task ResetAsync() => await Store.Advanced.ResetAllData();
+    public async Task ResetAsync() => await _app.Services.ResetAllMartenDataAsync();
 
     public async Task<User> UserAsync(string role, string? email = null)
     {

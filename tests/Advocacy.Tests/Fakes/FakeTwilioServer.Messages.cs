@@ -20,6 +20,13 @@ public sealed partial class FakeTwilioServer
         if (await RefuseAccessAsync(context)) return;
 
         var to = form.GetValueOrDefault("To");
+        if (_outage is { } outage && DateTimeOffset.UtcNow < outage.Until)
+        {
+            var status = outage.Statuses[(Interlocked.Increment(ref _outageAnswers) - 1) % outage.Statuses.Length];
+            if (outage.RetryAfter is { } wait) context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+            await ErrorAsync(context, status, DefaultCode(status), Describe(null, to));
+            return;
+        }
         if (_script.TryDequeue(out var scripted) && scripted.Status is < 200 or >= 300)
         {
             if (!await StallAsync(scripted.Delay, context)) return;

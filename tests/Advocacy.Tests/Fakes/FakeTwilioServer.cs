@@ -30,6 +30,8 @@ public sealed partial class FakeTwilioServer : IAsyncLifetime, IAsyncDisposable
     private readonly List<FakeTwilioMessage> _messages = [];
     private readonly Lock _gate = new();
     private WebApplication? _app;
+    private Outage? _outage;
+    private int _outageAnswers;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -73,6 +75,16 @@ public sealed partial class FakeTwilioServer : IAsyncLifetime, IAsyncDisposable
         for (var i = 0; i < count; i++) Script(status);
     }
 
+    /// <summary>
+    /// An outage: until <paramref name="duration"/> has passed, every send is refused with these statuses in turn
+    /// (e.g. 500 then 429), each with a Retry-After of <paramref name="retryAfterSeconds"/>; then Twilio recovers.
+    /// </summary>
+    public void DownFor(TimeSpan duration, double? retryAfterSeconds, params int[] statuses) =>
+        _outage = new Outage(DateTimeOffset.UtcNow + duration, retryAfterSeconds, statuses.Length > 0 ? statuses : [503]);
+
+    /// <summary>Ends an outage now.</summary>
+    public void Recover() => _outage = null;
+
     /// <summary>Every send to <paramref name="to"/> is refused with this Twilio error code (e.g. 21614, 21610).</summary>
     public void RejectNumber(string to, int code, int status = 400) => _rejectedNumbers[to] = new Refusal(status, code);
 
@@ -81,6 +93,7 @@ public sealed partial class FakeTwilioServer : IAsyncLifetime, IAsyncDisposable
         _requests.Clear();
         _script.Clear();
         _rejectedNumbers.Clear();
+        _outage = null;
         lock (_gate) _messages.Clear();
     }
 
@@ -122,6 +135,8 @@ public sealed partial class FakeTwilioServer : IAsyncLifetime, IAsyncDisposable
     private sealed record ScriptedAnswer(int Status, int? Code, double? RetryAfter, TimeSpan Delay, string? Message);
 
     private sealed record Refusal(int Status, int Code);
+
+    private sealed record Outage(DateTimeOffset Until, double? RetryAfter, int[] Statuses);
 
     private static bool IsAuthorized(HttpRequest request)
     {

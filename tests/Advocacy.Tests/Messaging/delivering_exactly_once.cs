@@ -97,6 +97,22 @@ public class delivering_exactly_once(MessagingFixture fixture) : MessagingTest(f
     }
 
     [Fact]
+    public async Task senders_reconciling_the_same_interrupted_send_at_once_all_finish_without_a_resend()
+    {
+        var advocate = await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE");
+        var id = await QueueDirectly(advocate.Id, "Crash, then two rescuers");
+        await Claim(id, Fixture.Clock.GetUtcNow().AddMinutes(-5));
+        await SendBehindOurBack("+254712345678", "Crash, then two rescuers");
+
+        // A dead node's resumed batch and the recovery sweep both find it at Twilio; the loser must not fail its whole batch job.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RunSendJob(id)));
+        var delivery = await Load(id);
+        delivery.Status.ShouldBe(DeliveryStatus.Sent);
+        delivery.ProviderMessageId.ShouldBe(Twilio.Messages.Single().Sid);
+        Twilio.Sends.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_send_interrupted_before_twilio_got_it_is_sent_once_after_the_lease_expires()
     {
         var advocate = await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE");

@@ -59,7 +59,7 @@ public static partial class AuthorizationMatrix
         {
             var n when n.EndsWith("id") => "0193a1b2-0000-7000-8000-000000000001",
             "number" => "1",
-            "code" => "KE",
+            "code" or "country" => "KE",
             "slug" => "no-such-form",
             "path" or "documentname" => "",
             _ => "x",

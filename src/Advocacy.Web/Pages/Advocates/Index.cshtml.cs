@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Advocacy.Web.Pages.Advocates;
 
 /// <summary>The advocate list: the API's search and filters (<see cref="AdvocateSearch"/>), a page at a time.</summary>
-public class IndexModel(IQuerySession session) : PageModel
+public class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -30,6 +30,17 @@ public class IndexModel(IQuerySession session) : PageModel
         if (!ModelState.IsValid) return;
         Found = await AdvocateSearch.Find(session, filter, PageNumber, PageSize, ct);
     }
+
+    /// <summary>The list's filters as CSV, through the export endpoint's code: pages carry the cookie, the API only keys.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var filter = new AdvocateFilter(Country, Language, null, Consent, Q);
+        if (GetAdvocateEndpoints.FilterErrors(filter).Count > 0) return BadRequest();
+        await ExportAdvocatesEndpoint.WriteAsync(HttpContext, session, clock, filter);
+        return new EmptyResult();
+    }
+
+    public string ExportUrl => Url.Page("/Advocates/Index", "Export", new { q = Q, country = Country, language = Language, consent = Consent })!;
 
     public string PageUrl(int page) => Url.Page("/Advocates/Index", new { q = Q, country = Country, language = Language, consent = Consent, p = page })!;
 }

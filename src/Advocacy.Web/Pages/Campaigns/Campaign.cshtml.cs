@@ -13,14 +13,24 @@ namespace Advocacy.Web.Pages.Campaigns;
 public class CampaignModel(IQuerySession session, IMessageBus bus, IAuthorizationService authorization) : PageModel
 {
     public Campaign? Campaign { get; private set; }
+    public const int PageSize = 20;
+
     public IReadOnlyList<(Alert Alert, Funnel Funnel)> Alerts { get; private set; } = [];
+    public int AlertsTotal { get; private set; }
+    public int Pages => Math.Max(1, (AlertsTotal + PageSize - 1) / PageSize);
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Campaign = await session.LoadAsync<Campaign>(id, ct);
         if (Campaign is null) return NotFound();
-        var alerts = await session.Query<Alert>().Where(a => a.CampaignId == id).OrderByDescending(a => a.DraftedAt).ToListAsync(ct);
-        var funnels = (await session.Query<AlertFunnelView>().Where(v => v.CampaignId == id).ToListAsync(ct)).ToDictionary(v => v.Id, v => v.Funnel);
+        if (PageNumber < 1) PageNumber = 1;
+        AlertsTotal = await session.Query<Alert>().CountAsync(a => a.CampaignId == id, ct);
+        var alerts = await session.Query<Alert>().Where(a => a.CampaignId == id).OrderByDescending(a => a.DraftedAt)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var ids = alerts.Select(a => a.Id).ToArray();
+        var funnels = (await session.Query<AlertFunnelView>().Where(v => v.Id.IsOneOf(ids)).ToListAsync(ct)).ToDictionary(v => v.Id, v => v.Funnel);
         Alerts = alerts.Select(a => (a, funnels.GetValueOrDefault(a.Id, Funnel.Empty))).ToList();
         return Page();
     }
