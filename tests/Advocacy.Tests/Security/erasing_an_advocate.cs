@@ -76,6 +76,14 @@ public class erasing_an_advocate(AppFixture app) : AppTest(app)
             list.ShouldNotContain(zawadi.Id.ToString());
         }
         (await Host.GetAdvocate(zawadi.Id)).Status.ShouldBe("erased");
+        var next = await Host.DraftedAlert(campaign);
+        await Host.ScheduleAlert(next);
+        (await Host.WaitUntilSent(next, 1)).Targeted.ShouldBe(1);
+
+        // The timeline says when, by whom and why, and nothing of who they were.
+        var timeline = await (await Host.Scenario(s => { s.Get.Url($"/api/advocates/{zawadi.Id}/timeline"); s.AsAdmin(); })).ReadAsTextAsync();
+        timeline.ShouldContain("Personal data erased on request: Asked by SMS on 2 December");
+        timeline.ShouldNotContain("Zawadi");
     }
 
     [Fact]
