@@ -4,7 +4,6 @@ using Advocacy.Web.Alerts;
 using Advocacy.Tests.Imports;
 using Advocacy.Web.Campaigns;
 using Alba;
-using Npgsql;
 
 namespace Advocacy.Tests.Security;
 
@@ -38,7 +37,7 @@ public class erasing_an_advocate(AppFixture app) : AppTest(app)
         import.Failed.ShouldBe(1);
         var funnel = (await Host.WaitForAlert(alert, a => a.Funnel is { Sent: 2, Replied: 1, Acted: 1 })).Funnel!;
         var figures = (await CampaignPage(campaign)).Funnel;
-        (await PlacesHolding(Name, Phone, Email)).ShouldNotBeEmpty(); // the search below does find them when they are there
+        (await Stored.PlacesHolding(App.ConnectionString, Name, Phone, Email, "722987654")).ShouldNotBeEmpty(); // the search below does find them when they are there
 
         var erased = await Host.Scenario(s =>
         {
@@ -51,7 +50,7 @@ public class erasing_an_advocate(AppFixture app) : AppTest(app)
         tombstone.Status.ShouldBe("erased");
         tombstone.Email.ShouldBeNull();
 
-        (await PlacesHolding(Name, Phone, Email)).ShouldBeEmpty();
+        (await Stored.PlacesHolding(App.ConnectionString, Name, Phone, Email, "722987654")).ShouldBeEmpty();
         JsonSerializer.Serialize((await Host.WaitForAlert(alert, _ => true)).Funnel).ShouldBe(JsonSerializer.Serialize(funnel));
         (await CampaignPage(campaign)).Funnel.ShouldBe(figures);
 
@@ -116,33 +115,4 @@ public class erasing_an_advocate(AppFixture app) : AppTest(app)
 
     private async Task<CampaignView> CampaignPage(Guid id) =>
         await (await Host.Scenario(s => { s.Get.Url($"/api/campaigns/{id}"); s.AsAdmin(); })).Read<CampaignView>();
-
-    /// <summary>Every text, jsonb and bytea cell of the app's schemas that holds any of the values: "schema.table.column".</summary>
-    private async Task<List<string>> PlacesHolding(params string[] values)
-    {
-        var patterns = values.Select(v => $"%{v}%").Append("%722987654%").ToArray();
-        await using var connection = new NpgsqlConnection(App.ConnectionString);
-        await connection.OpenAsync();
-        var columns = new List<(string Schema, string Table, string Column, string Type)>();
-        await using (var list = new NpgsqlCommand(
-            """
-            select c.table_schema, c.table_name, c.column_name, c.data_type from information_schema.columns c
-            join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
-            where c.table_schema in ('advocacy', 'wolverine', 'hangfire')
-              and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'ARRAY')
-            """, connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-        columns.ShouldContain(c => c.Table == "mt_events");
-
-        var places = new List<string>();
-        foreach (var (schema, table, column, type) in columns)
-        {
-            var cell = type == "bytea" ? $"encode(\"{column}\", 'escape')" : $"\"{column}\"::text";
-            await using var count = new NpgsqlCommand($"select count(*) from \"{schema}\".\"{table}\" where {cell} ilike any(@p)", connection);
-            count.Parameters.AddWithValue("p", patterns);
-            if ((long)(await count.ExecuteScalarAsync())! > 0) places.Add($"{schema}.{table}.{column}");
-        }
-        return places;
-    }
 }
