@@ -31,6 +31,7 @@ public static class AdvocateTimeline
         OptedOut e => new(version, "optedOut", e.OptedOutAt, e.OptedOutBy, $"Opted out of {e.Channel} ({e.Source})", e),
         OptedIn e => new(version, "optedIn", e.OptedInAt, e.OptedInBy, $"Opted back in to {e.Channel} ({e.Source})", e),
         AdvocateMerged e => new(version, "merged", e.MergedAt, e.MergedBy, $"Merged into {e.SurvivorId}", e),
+        AdvocateErased e => new(version, "erased", e.ErasedAt, e.ErasedBy, $"Personal data erased on request: {e.Reason}", e),
         DuplicateAbsorbed e => new(version, "duplicateAbsorbed", e.MergedAt, e.MergedBy,
             $"Absorbed duplicate {e.DuplicateId}", e),
         PhoneMarkedUndeliverable e => new(version, "phoneUndeliverable", e.MarkedAt, e.MarkedBy,

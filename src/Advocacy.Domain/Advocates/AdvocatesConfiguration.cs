@@ -33,6 +33,6 @@ public static class AdvocatesConfiguration
             .GinIndexJsonData();
         opts.Schema.For<PhoneClaim>();
         DailyActivityProjection.Register(opts);
-        return opts;
+        return opts.AddErasureMasking();
     }
 }

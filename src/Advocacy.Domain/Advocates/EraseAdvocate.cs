@@ -20,8 +20,8 @@ public record EraseAdvocate(Guid AdvocateId, string Reason, long? ExpectedVersio
 public static class EraseAdvocateHandler
 {
     /// <summary>
-    /// One transaction: the tombstone event, the phone released, and every stored copy of the person scrubbed
-    /// (<see cref="Erasure"/>). A merged duplicate can be erased too: it still holds the person's data.
+    /// The stream masked, then in one transaction the tombstone event, the phone released and every other stored copy
+    /// of the person scrubbed (<see cref="Erasure"/>). A merged duplicate can be erased too: it still holds the person's data.
     /// </summary>
     public static async Task<Outcome> Handle(EraseAdvocate cmd, IDocumentSession session, TimeProvider clock)
     {
@@ -33,6 +33,7 @@ public static class EraseAdvocateHandler
             return Outcome.Conflict(advocate.Id, "Stale version",
                 $"The advocate is at version {advocate.Version}; you sent {expected}. Reload and try again.");
 
+        await Erasure.MaskStream(session, advocate.Id);
         await Erasure.QueueScrub(session, advocate);
         session.DeleteWhere<PhoneClaim>(c => c.AdvocateId == advocate.Id);
         stream.AppendOne(new AdvocateErased(advocate.Id, cmd.Reason.Trim(), cmd.By.Name, clock.GetUtcNow()));

@@ -24,6 +24,14 @@ public static class Phones
     }
 
     public static bool IsPossible(string? text, string? defaultCountry) => ToE164(text, defaultCountry) is not null;
+
+    /// <summary>The digits of an E.164 number without its country code ("722987654" for +254722987654), or null.</summary>
+    public static string? NationalDigits(string? e164)
+    {
+        if (string.IsNullOrWhiteSpace(e164)) return null;
+        try { return Util.GetNationalSignificantNumber(Util.Parse(e164, null)); }
+        catch (NumberParseException) { return null; }
+    }
 }
 
 public static class PhoneRegions

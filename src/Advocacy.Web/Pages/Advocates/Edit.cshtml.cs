@@ -34,7 +34,7 @@ public class EditModel(IQuerySession session, IMessageBus bus) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await session.LoadAsync<Advocate>(id, ct) is not { } advocate) return NotFound();
-        if (advocate.Status == AdvocateStatus.Merged) return Redirect($"/advocates/{id}");
+        if (advocate.Status != AdvocateStatus.Active) return Redirect($"/advocates/{id}");
         Advocate = advocate;
         (Version, Name, Phone, Email, Country, Association) = (advocate.Version, advocate.Name, advocate.Phone, advocate.Email, advocate.Country, advocate.Association);
         (Language, TimeZone, Tags) = (advocate.Language, advocate.TimeZone, string.Join(", ", advocate.Tags));
