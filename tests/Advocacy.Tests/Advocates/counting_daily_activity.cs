@@ -40,12 +40,19 @@ public class counting_daily_activity(AppFixture app) : AppTest(app)
         await Task.Delay(2000); // a projection run twice would count the same events again by now
         (await Today(Host)).Enrolments.ShouldBe(10);
 
-        // Wolverine records which node runs each agent: the projection has exactly one.
+        // Wolverine's leader records which node runs each agent (it writes the assignment shortly after the agent
+        // starts, so wait for it): the projection has exactly one.
         await using var conn = new NpgsqlConnection(App.ConnectionString);
         await conn.OpenAsync();
         await using var owners = new NpgsqlCommand(
             "select count(*) from wolverine.wolverine_node_assignments where id like '%dailyactivity%'", conn);
-        ((long)(await owners.ExecuteScalarAsync())!).ShouldBe(1);
+        long assigned = 0;
+        for (var tries = 0; tries < 120 && assigned == 0; tries++)
+        {
+            if (tries > 0) await Task.Delay(250);
+            assigned = (long)(await owners.ExecuteScalarAsync())!;
+        }
+        assigned.ShouldBe(1);
         today.Enrolments.ShouldBe(10);
     }
 
