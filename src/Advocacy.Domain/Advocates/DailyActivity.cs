@@ -18,7 +18,9 @@ public class DailyActivity
     public int Enrolments { get; set; }
     public int OptOuts { get; set; }
 
-    public static string Key(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Key(DateTimeOffset at) => Key(DateOnly.FromDateTime(at.UtcDateTime));
+
+    public static string Key(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public class DailyActivityProjection : MultiStreamProjection<DailyActivity, string>
@@ -54,7 +56,7 @@ public static class DailyActivityQuery
     public static async Task<IReadOnlyList<DailyActivity>> LastDays(IQuerySession session, DateOnly today, int days, CancellationToken ct)
     {
         var from = today.AddDays(1 - days);
-        var keys = Enumerable.Range(0, days).Select(i => from.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var keys = Enumerable.Range(0, days).Select(i => DailyActivity.Key(from.AddDays(i))).ToArray();
         var found = (await session.LoadManyAsync<DailyActivity>(ct, keys)).ToDictionary(d => d.Id);
         return keys.Select((k, i) => found.GetValueOrDefault(k) ?? new DailyActivity { Id = k, Day = from.AddDays(i) }).ToList();
     }

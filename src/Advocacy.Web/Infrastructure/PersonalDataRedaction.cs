@@ -42,9 +42,13 @@ public static partial class PersonalDataRedaction
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            // Format and redact only what the provider will write: a level it ignores costs nothing more than before.
+            if (!inner.IsEnabled(logLevel)) return;
             inner.Log(logLevel, eventId, Redact(formatter(state, exception)), exception is null ? null : new RedactedException(exception),
                 (message, _) => message);
+        }
     }
 
     /// <summary>Stands in for the logged exception: its type, message and stack trace, redacted.</summary>

@@ -46,12 +46,7 @@ public class counting_daily_activity(AppFixture app) : AppTest(app)
         await conn.OpenAsync();
         await using var owners = new NpgsqlCommand(
             "select count(*) from wolverine.wolverine_node_assignments where id like '%dailyactivity%'", conn);
-        long assigned = 0;
-        for (var tries = 0; tries < 120 && assigned == 0; tries++)
-        {
-            if (tries > 0) await Task.Delay(250);
-            assigned = (long)(await owners.ExecuteScalarAsync())!;
-        }
+        var assigned = await WaitFor.Value(async () => (long)(await owners.ExecuteScalarAsync())!, n => n > 0, TimeSpan.FromSeconds(30));
         assigned.ShouldBe(1);
         today.Enrolments.ShouldBe(10);
     }
@@ -102,14 +97,6 @@ public class counting_daily_activity(AppFixture app) : AppTest(app)
         return day ?? new DailyActivity();
     }
 
-    private static async Task<DailyActivity> WaitForDay(IAlbaHost host, Func<DailyActivity, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var day = await Today(host);
-            if (done(day) || DateTime.UtcNow > deadline) return day;
-            await Task.Delay(250);
-        }
-    }
+    private static Task<DailyActivity> WaitForDay(IAlbaHost host, Func<DailyActivity, bool> done) =>
+        WaitFor.Value(() => Today(host), done, TimeSpan.FromSeconds(60));
 }

@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: install it with 'apt-get install -y chromium' (.ci/run does).");
 
         var connection = await HostFixture.ConnectionTo("advocacy_browser_tests");
-        var port = FreePort();
+        var port = WaitFor.FreePort();
         await HostFixture.StartLock.WaitAsync();
         try
         {
@@ -118,13 +118,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         Api?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

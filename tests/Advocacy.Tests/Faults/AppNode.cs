@@ -40,7 +40,7 @@ public sealed class AppNode : IAsyncDisposable
 
     public static async Task<AppNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings, string adminKey)
     {
-        var port = FreePort();
+        var port = WaitFor.FreePort();
         var dll = WebAssembly();
         var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -99,13 +99,6 @@ public sealed class AppNode : IAsyncDisposable
         if (line is null) return;
         _output.Enqueue(line);
         while (_output.Count > 200) _output.TryDequeue(out _);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The web project's own build output (with its runtimeconfig), in the configuration these tests were built in.</summary>
