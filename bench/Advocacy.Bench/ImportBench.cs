@@ -9,18 +9,20 @@ using static Advocacy.Bench.Report;
 namespace Advocacy.Bench;
 
 /// <summary>
-/// dotnet run -c Release --project bench/Advocacy.Bench -- import [--rows 100000] [--small 10000] [--no-reimport]
+/// dotnet run -c Release --project bench/Advocacy.Bench -- import [--rows 100000] [--small 10000] [--no-reimport] [--csv-only]
 /// Environment: ADVOCACY_BENCH_SERVER=&lt;Npgsql connection string&gt; to use another PostgreSQL server than the bench's
 /// private cluster (127.0.0.1:54331); either way the bench drops and recreates its own database, advocacy_import_bench.
 /// CSV import through the API (upload, background job, poll until completed) of a generated file, beside PostgreSQL
 /// COPY of the same file into a plain table in the same run; a smaller file first shows whether memory grows with
-/// file size; a second import of the big file (every row unchanged); then the CSV export of everything.
+/// file size; a second import of the big file (every row unchanged); then the CSV export of everything. First of all,
+/// with no database, CsvHelper against the hand-written CSV code it replaced (<see cref="CsvComparison"/>);
+/// --csv-only stops after that.
 /// </summary>
 public static class ImportBench
 {
     private const string Database = "advocacy_import_bench";
 
-    private sealed record Options(int Rows, int Small, bool Reimport);
+    private sealed record Options(int Rows, int Small, bool Reimport, bool CsvOnly);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,6 +33,22 @@ public static class ImportBench
             Console.Error.WriteLine("import bench: over its 20-minute limit, stopping.");
             Environment.Exit(3);
         }, null, TimeSpan.FromMinutes(20), Timeout.InfiniteTimeSpan);
+
+        if (o.CsvOnly)
+        {
+            var only = Directory.CreateTempSubdirectory("advocacy-csv-bench").FullName;
+            try
+            {
+                Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; load average (1/5/15 min) at start: {BenchProgram.LoadAverage()}");
+                await CsvComparison.RunAsync(await WriteFileAsync(Path.Combine(only, "big.csv"), o.Rows, 2_000_000));
+                Console.WriteLine($"Load average at end: {BenchProgram.LoadAverage()}.");
+                return 0;
+            }
+            finally
+            {
+                Directory.Delete(only, recursive: true);
+            }
+        }
 
         string maintenance;
         int port;
@@ -77,6 +95,9 @@ public static class ImportBench
                 Host started in {hostStart.Elapsed.TotalSeconds:N1} s; files: {o.Small:N0} rows ({Mb(new FileInfo(small).Length)} MiB), {o.Rows:N0} rows ({Mb(new FileInfo(big).Length)} MiB)
 
                 """);
+
+            Console.WriteLine("CsvHelper against the hand-written CSV code, no database...");
+            await CsvComparison.RunAsync(big);
 
             Console.WriteLine("Warming up (a 500-row import)...");
             await ImportAsync(client, warm, port);
@@ -224,7 +245,7 @@ public static class ImportBench
 
     private static Options? Parse(string[] args)
     {
-        var o = new Options(100_000, 10_000, true);
+        var o = new Options(100_000, 10_000, true, false);
         for (var i = 0; i < args.Length; i++)
         {
             int Value() => i + 1 < args.Length && int.TryParse(args[++i], out var v) && v > 0
@@ -236,13 +257,14 @@ public static class ImportBench
                     "--rows" => o with { Rows = Value() },
                     "--small" => o with { Small = Value() },
                     "--no-reimport" => o with { Reimport = false },
+                    "--csv-only" => o with { CsvOnly = true },
                     _ => throw new ArgumentException($"Unknown option {args[i]}."),
                 };
             }
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine(e.Message);
-                Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Advocacy.Bench -- import [--rows 100000] [--small 10000] [--no-reimport]");
+                Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Advocacy.Bench -- import [--rows 100000] [--small 10000] [--no-reimport] [--csv-only]");
                 return null;
             }
         }

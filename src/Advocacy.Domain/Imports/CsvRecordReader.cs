@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 
 namespace Advocacy.Domain.Imports;
 
@@ -8,20 +9,46 @@ public sealed record CsvRecord(string[] Fields, int Line);
 public sealed class CsvFormatException(string message) : Exception(message);
 
 /// <summary>
-/// An RFC 4180 reader that streams: one record in memory at a time. Lenient where spreadsheets are sloppy
-/// (a stray quote inside an unquoted field is kept as text); blank lines and rows of empty cells are skipped.
+/// CsvHelper's streaming RFC 4180 reader with the import's rules on top: one record in memory at a time, lenient
+/// where spreadsheets are sloppy (a stray quote is kept as text), blank lines and rows of empty cells skipped, and
+/// the two mistakes that would otherwise swallow the rest of the file (a quote never closed, a giant cell) refused
+/// with the line they start on.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader, char delimiter)
+public sealed class CsvRecordReader : IDisposable
 {
     /// <summary>Longer than any real cell: an unclosed quote would otherwise swallow the rest of the file.</summary>
     public const int MaxFieldLength = 100_000;
 
-    private readonly char[] _buffer = new char[16 * 1024];
-    private readonly StringBuilder _field = new();
-    private readonly List<string> _fields = [];
-    private int _pos, _len, _line = 1;
+    // CsvHelper holds a whole record in its buffer: past this, an open quote must not pull the rest of a 50 MB file
+    // into memory. No real row comes near it; one that does has a cell past MaxFieldLength, so it gets that error.
+    private const int MaxRecordBytes = 4 << 20;
 
     public static readonly char[] Delimiters = [',', ';', '\t'];
+
+    private readonly CsvReader _csv;
+    private long _unclosedAt = -1;
+
+    /// <summary>Reads text already decoded (an upload's first bytes).</summary>
+    public CsvRecordReader(TextReader text, char delimiter) => _csv = CsvReader.Create(text, Options(delimiter, null), leaveOpen: true);
+
+    /// <summary>Reads bytes: a UTF-16 BOM is followed, UTF-8 is read as it is (its BOM skipped), other encodings are named.</summary>
+    public CsvRecordReader(Stream bytes, Encoding? encoding, char delimiter) =>
+        _csv = CsvReader.Create(bytes, Options(delimiter, encoding), leaveOpen: true);
+
+    private CsvReaderOptions Options(char delimiter, Encoding? encoding) => CsvReaderOptions.Default with
+    {
+        Separator = delimiter,
+        HasHeader = false, // the import reads the header as a record: its line and blank-row rules are the same
+        Encoding = encoding,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        TrimWhitespace = false,
+        AllowLineBreaksInQuotes = true,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        MaxRecordSize = MaxRecordBytes,
+        // Recovering, CsvHelper reads an unclosed quote to the end of the input; only the import can call that an error.
+        OnMalformedRecord = m => { if (m.Reason == CsvMalformedReason.UnterminatedQuote) _unclosedAt = m.LineNumber; },
+    };
 
     /// <summary>The delimiter used most often, outside quotes, on the header line (a comma when none is).</summary>
     public static char DetectDelimiter(string text)
@@ -41,76 +68,33 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter)
 
     public CsvRecord? Read()
     {
-        while (Peek() != -1)
+        try
         {
-            var start = _line;
-            _fields.Clear();
-            _field.Clear();
-            bool quoted = false, inQuotes = false;
-            while (true)
+            while (_csv.Read())
             {
-                var c = Next();
-                if (c == -1)
+                var line = (int)_csv.LineNumber;
+                var fields = new string[_csv.FieldCount];
+                var blank = true;
+                for (var i = 0; i < fields.Length; i++)
                 {
-                    if (inQuotes) throw new CsvFormatException($"Line {start}: a quoted field is never closed.");
-                    EndField();
-                    break;
+                    var field = fields[i] = _csv.GetString(i);
+                    if (field.Length > MaxFieldLength) throw TooLong(line);
+                    blank = blank && string.IsNullOrWhiteSpace(field);
                 }
-                if (inQuotes)
-                {
-                    if (c == '"')
-                    {
-                        if (Peek() == '"') { Next(); Append('"', start); }
-                        else inQuotes = false;
-                    }
-                    else
-                    {
-                        if (c == '\n' || (c == '\r' && Peek() != '\n')) _line++;
-                        Append((char)c, start);
-                    }
-                    continue;
-                }
-                if (c == '"' && _field.Length == 0 && !quoted) { inQuotes = quoted = true; continue; }
-                if (c == delimiter) { EndField(); quoted = false; continue; }
-                if (c is '\r' or '\n')
-                {
-                    if (c == '\r' && Peek() == '\n') Next();
-                    _line++;
-                    EndField();
-                    break;
-                }
-                Append((char)c, start);
+                if (line == _unclosedAt) throw new CsvFormatException($"Line {line}: a quoted field is never closed.");
+                if (!blank) return new CsvRecord(fields, line);
             }
-            if (_fields.Any(f => !string.IsNullOrWhiteSpace(f))) return new CsvRecord([.. _fields], start);
+            return null;
         }
-        return null;
+        catch (CsvHelper.CsvFormatException e)
+        {
+            // The only one CsvHelper throws while recovering: a record past MaxRecordBytes.
+            throw TooLong((int)e.LineNumber);
+        }
     }
 
-    private void Append(char c, int start)
-    {
-        if (_field.Length >= MaxFieldLength)
-            throw new CsvFormatException($"Line {start}: a field is longer than {MaxFieldLength:N0} characters (is a quote left open?).");
-        _field.Append(c);
-    }
+    private static CsvFormatException TooLong(int line) =>
+        new($"Line {line}: a field is longer than {MaxFieldLength:N0} characters (is a quote left open?).");
 
-    private void EndField()
-    {
-        _fields.Add(_field.ToString());
-        _field.Clear();
-    }
-
-    private int Peek()
-    {
-        if (_pos < _len) return _buffer[_pos];
-        _len = reader.Read(_buffer, 0, _buffer.Length);
-        _pos = 0;
-        return _len > 0 ? _buffer[0] : -1;
-    }
-
-    private int Next()
-    {
-        var c = Peek();
-        if (c != -1) _pos++;
-        return c;
-    }
+    public void Dispose() => _csv.Dispose();
 }

@@ -79,6 +79,10 @@ public static class ImportFiles
     /// <summary>A reader of the text: the encoding's BOM, if any, is skipped.</summary>
     public static TextReader Text(Stream bytes, string encoding) => new StreamReader(bytes, EncodingOf(encoding), detectEncodingFromByteOrderMarks: true);
 
+    /// <summary>The records of the stored bytes, decoded as they stream (UTF-8 and UTF-16 are told by the bytes themselves).</summary>
+    public static CsvRecordReader Records(Stream bytes, string encoding, char delimiter) =>
+        new(bytes, encoding == Windows1252 ? EncodingOf(encoding) : null, delimiter);
+
     /// <summary>The header row and the delimiter, from the first bytes; null when there is no header at all.</summary>
     public static (char Delimiter, string[] Headers)? Header(Stored stored)
     {
@@ -86,7 +90,8 @@ public static class ImportFiles
         var prefix = text.ReadToEnd();
         var firstLine = prefix.TrimStart('\r', '\n', ' ', '\t');
         var delimiter = CsvRecordReader.DetectDelimiter(firstLine);
-        var header = new CsvRecordReader(new StringReader(prefix), delimiter).Read();
+        using var reader = new CsvRecordReader(new StringReader(prefix), delimiter);
+        var header = reader.Read();
         return header is null ? null : (delimiter, header.Fields.Select(h => h.Trim()).ToArray());
     }
 

@@ -45,8 +45,7 @@ public static class RunImport
         try
         {
             await using var bytes = ImportFiles.Open(store, importId);
-            using var text = ImportFiles.Text(bytes, import.Encoding);
-            var csv = new CsvRecordReader(text, import.Delimiter);
+            using var csv = ImportFiles.Records(bytes, import.Encoding, import.Delimiter);
             if (csv.Read() is null) throw new CsvFormatException("The file has no header row.");
             var index = 0;
             while (csv.Read() is { } record)

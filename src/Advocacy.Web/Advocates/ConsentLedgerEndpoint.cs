@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
 using Advocacy.Domain.Advocates;
 using Advocacy.Domain.Common;
 using Advocacy.Web.Auth;
 using Advocacy.Web.Infrastructure;
+using CsvHelper;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -26,15 +26,20 @@ public static class ConsentLedgerEndpoint
         if (advocateId is not null && advocates.Count == 0) return Results.Problem(Outcome.NotFound("Advocate", advocateId.Value).Problem!);
 
         var entries = await ConsentLedger.ForAdvocates(session, advocates.ToList(), ct);
-        var csv = new StringBuilder("advocate_id,name,phone,country,channel,change,source,keyword,raw_text,provider_message_id,language,by,at,wording,form,page_url,ip_hash\n");
-        foreach (var e in entries)
-            csv.AppendLine(string.Join(',', new[]
-            {
-                e.AdvocateId.ToString(), e.Name, e.Phone, e.Country, e.Channel, e.Change, e.Source, e.Keyword, e.RawText,
-                e.ProviderMessageId, e.Language, e.By, e.At.ToString("O", CultureInfo.InvariantCulture), e.Wording, e.Form, e.PageUrl, e.IpHash,
-            }.Select(Csv.Field)));
+        using var file = new MemoryStream();
+        // Line feeds, no BOM: the ledger as it has always been written.
+        await using (var csv = CsvWriter.Create(file, Csv.Options with { NewLine = "\n" }, leaveOpen: true))
+        {
+            await Csv.WriteRowAsync(csv, ["advocate_id", "name", "phone", "country", "channel", "change", "source", "keyword", "raw_text",
+                "provider_message_id", "language", "by", "at", "wording", "form", "page_url", "ip_hash"]);
+            foreach (var e in entries)
+                await Csv.WriteRowAsync(csv, [
+                    e.AdvocateId.ToString(), e.Name, e.Phone, e.Country, e.Channel, e.Change, e.Source, e.Keyword, e.RawText,
+                    e.ProviderMessageId, e.Language, e.By, e.At.ToString("O", CultureInfo.InvariantCulture), e.Wording, e.Form, e.PageUrl, e.IpHash,
+                ]);
+        }
         var name = advocateId is not null ? $"consent-ledger-{advocateId}.csv" : $"consent-ledger-{country!.ToUpperInvariant()}.csv";
-        return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+        return Results.File(file.ToArray(), "text/csv; charset=utf-8", name);
     }
 
     /// <summary>One advocate's consent changes with their proof (for a form: the wording shown, the form, the page, the IP hash).</summary>
