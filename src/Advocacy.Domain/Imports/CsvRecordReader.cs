@@ -9,9 +9,9 @@ public sealed record CsvRecord(string[] Fields, int Line);
 public sealed class CsvFormatException(string message) : Exception(message);
 
 /// <summary>
-/// CsvHelper's streaming RFC 4180 reader with the import's rules on top: one record in memory at a time, lenient
-/// where spreadsheets are sloppy (a stray quote is kept as text), blank lines and rows of empty cells skipped, and
-/// the two mistakes that would otherwise swallow the rest of the file (a quote never closed, a giant cell) refused
+/// CsvHelper's streaming RFC 4180 reader (one buffer, grown only for a long record) with the import's rules on top:
+/// lenient where spreadsheets are sloppy (a stray quote is kept as text), blank lines and rows of empty cells skipped,
+/// and the two mistakes that would otherwise swallow the rest of the file (a quote never closed, a giant cell) refused
 /// with the line they start on.
 /// </summary>
 public sealed class CsvRecordReader : IDisposable
