@@ -209,7 +209,7 @@ public class importing_advocates(AppFixture app) : AppTest(app)
             return await scope.ServiceProvider.GetRequiredService<Advocacy.Jobs.Imports.RecoverImportsJob>().RunAsync(CancellationToken.None);
         }
         (await Sweep()).ShouldBe(0); // within the grace period its own job may still be on its way
-        App.Clock.Set(DateTimeOffset.UtcNow + Advocacy.Jobs.Imports.RecoverImportsJob.Grace + TimeSpan.FromMinutes(1));
+        App.Clock.Set(App.Clock.GetUtcNow() + Advocacy.Jobs.Imports.RecoverImportsJob.Grace + TimeSpan.FromMinutes(1));
         (await Sweep()).ShouldBe(1);
 
         var done = await Host.WaitForImport(id);
@@ -233,7 +233,7 @@ public class importing_advocates(AppFixture app) : AppTest(app)
         await Sql(conn, tx, $"insert into advocacy.mt_doc_phoneclaim (id, data) values ('+254710000000', '{{\"id\": \"+254710000000\", \"advocateId\": \"{racer.Id}\"}}')");
 
         var run = RunImport.RunAsync(store, id, clock, CancellationToken.None);
-        for (var i = 0; i < 300 && !await ImportWaitsOnALock(); i++) await Task.Delay(100);
+        await WaitFor.Condition(ImportWaitsOnALock, TimeSpan.FromSeconds(30), () => "the import never waited on the uncommitted phone claim");
         await tx.CommitAsync();
         await run;
 

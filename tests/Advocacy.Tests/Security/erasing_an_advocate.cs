@@ -63,8 +63,8 @@ public class erasing_an_advocate(AppFixture app) : AppTest(app)
         var events = data.GetProperty("events").EnumerateArray().ToList();
         events.Single(e => e.GetProperty("type").GetString()!.Contains("reply_received")).GetProperty("data").GetProperty("text").GetString().ShouldBe("[erased]");
         events.First().GetProperty("data").GetProperty("name").GetString().ShouldBe("Erased advocate");
-        data.GetProperty("deliveries").EnumerateArray().ShouldAllBe(d => d.GetProperty("body").GetString() == "[erased]");
-        data.GetProperty("inboundMessages").EnumerateArray().ShouldAllBe(m => m.GetProperty("body").GetString() == "[erased]");
+        data.GetProperty("deliveries").EnumerateArray().Select(d => d.GetProperty("body").GetString()).ShouldBe(["[erased]"]);
+        data.GetProperty("inboundMessages").EnumerateArray().Select(m => m.GetProperty("body").GetString()).ShouldBe(["[erased]"]);
 
         // Never messaged again, not found by the old name or number, and a text from the old number is a stranger's.
         await Host.SendMessage(zawadi.Id, "Are you still there?", expectedStatus: 409);
