@@ -26,7 +26,8 @@ public class dispatching_at_night(MessagingFixture fixture) : MessagingTest(fixt
         held.To.ShouldBe(wanjiru.Phone);
         held.NotBefore.ShouldBe(morning);
         held.Error.ShouldBeNull();
-        held.History.Last().Detail.ShouldNotBeNull().ShouldContain("quiet hours");
+        held.History.ShouldContain(h => h.Detail != null && h.Detail.Contains($"quiet hours: deferred to {morning:u}"));
+        held.History.ShouldNotContain(h => h.Status == "failed");
         Twilio.Sends.ShouldBeEmpty();
     }
 }

@@ -114,7 +114,7 @@ public sealed class AppFixture : HostFixture
     protected override Dictionary<string, string> Settings() => new() { ["Smtp__PickupDirectory"] = MailFolder };
 }
 
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";

@@ -58,7 +58,7 @@ public sealed class MessagingFixture : HostFixture
     }
 }
 
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public class MessagingCollection : ICollectionFixture<MessagingFixture>
 {
     public const string Name = "messaging";
