@@ -90,7 +90,7 @@ public class dispatching_an_alert(MessagingFixture fixture) : MessagingTest(fixt
     {
         await Host.EnrolledAdvocate("Wanjiru Mwangi", "0712 345678", "KE", "en");
         var alert = await Host.DraftedAlert(await Host.ActiveCampaign());
-        var later = await Host.Scenario(s => { s.Post.Json(new { sendAt = DateTimeOffset.UtcNow.AddDays(2) }).ToUrl($"/api/alerts/{alert}/schedule"); s.AsAdmin(); });
+        var later = await Host.Scenario(s => { s.Post.Json(new { sendAt = Fixture.Clock.GetUtcNow().AddDays(2) }).ToUrl($"/api/alerts/{alert}/schedule"); s.AsAdmin(); });
         (await later.Read<AlertView>()).State.ShouldBe("scheduled");
         var cancelled = await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/cancel"); s.AsAdmin(); });
         (await cancelled.Read<AlertView>()).State.ShouldBe("cancelled");
@@ -98,6 +98,8 @@ public class dispatching_an_alert(MessagingFixture fixture) : MessagingTest(fixt
         // Even a dispatch that runs anyway (it was already scheduled in Hangfire) sends nothing.
         using (var scope = Host.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<DispatchAlertJob>().RunAsync(alert, CancellationToken.None);
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+            (await session.Query<Delivery>().CountAsync(d => d.AlertId == alert)).ShouldBe(0); // so nothing can go out later either
         Twilio.Sends.ShouldBeEmpty();
         await Host.Scenario(s => { s.Post.Url($"/api/alerts/{alert}/cancel"); s.AsAdmin(); s.StatusCodeShouldBe(409); });
     }
@@ -237,7 +239,7 @@ public class tracked_links_and_repeat_audiences(MessagingFixture fixture) : Mess
             s.StatusCodeShouldBe(201);
         });
         var alert = (await drafted.Read<AlertView>()).Id;
-        await Host.Scenario(s => { s.Post.Json(new { sendAt = DateTimeOffset.UtcNow.AddDays(3) }).ToUrl($"/api/alerts/{alert}/schedule"); s.AsAdmin(); });
+        await Host.Scenario(s => { s.Post.Json(new { sendAt = Fixture.Clock.GetUtcNow().AddDays(3) }).ToUrl($"/api/alerts/{alert}/schedule"); s.AsAdmin(); });
 
         // Two dispatchers at once (a retried job, a second node): one delivery per recipient all the same.
         await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>

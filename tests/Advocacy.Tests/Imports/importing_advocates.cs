@@ -285,14 +285,14 @@ public class importing_advocates(AppFixture app) : AppTest(app)
     }
 
     /// <summary>An import stored and queued as the endpoint does, but with no job enqueued: the test runs it.</summary>
-    private static async Task<Guid> Queued(IDocumentStore store, byte[] file)
+    private async Task<Guid> Queued(IDocumentStore store, byte[] file)
     {
         var id = Guid.CreateVersion7();
         var stored = await ImportFiles.SaveAsync(store, id, new MemoryStream(file), CancellationToken.None);
         var (delimiter, headers) = ImportFiles.Header(stored)!.Value;
         var (columns, _) = ImportMapping.Resolve(headers, null);
         await using var session = store.LightweightSession();
-        session.Store(new AdvocateImport(id, "big.csv", "admin", stored.Encoding, delimiter, headers, columns, ImportStatus.Queued, DateTimeOffset.UtcNow));
+        session.Store(new AdvocateImport(id, "big.csv", "admin", stored.Encoding, delimiter, headers, columns, ImportStatus.Queued, App.Clock.GetUtcNow()));
         await session.SaveChangesAsync();
         return id;
     }
