@@ -119,7 +119,7 @@ public sealed class SendDeliveryJob(
                 session.Store(Deferred(delivery, now, decision));
                 await session.SaveChangesAsync(ct);
                 if (scheduleDeferred)
-                    jobs.Schedule<SendDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), decision.Until!.Value);
+                    jobs.EnqueueAt<SendDeliveryJob>(j => j.RunAsync(deliveryId, CancellationToken.None), decision.Until!.Value, clock);
                 return null;
         }
 

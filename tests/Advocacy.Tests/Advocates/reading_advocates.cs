@@ -34,7 +34,7 @@ public class reading_advocates(AppFixture app) : AppTest(app)
         entries.Select(e => e.GetProperty("type").GetString()).ShouldBe(["enrolled", "languageChanged", "optedOut"]);
         entries[1].GetProperty("by").GetString().ShouldBe("organizer@test");
         entries[2].GetProperty("by").GetString().ShouldBe("admin (environment key)");
-        entries.ShouldAllBe(e => e.GetProperty("at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        entries.ShouldAllBe(e => e.GetProperty("at").GetDateTimeOffset() > App.Clock.GetUtcNow().AddMinutes(-5));
     }
 
     [Fact]

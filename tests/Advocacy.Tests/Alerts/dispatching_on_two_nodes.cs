@@ -33,7 +33,8 @@ public class dispatching_on_two_nodes(MessagingFixture fixture) : MessagingTest(
             Run<SendDeliveriesJob>(second, j => j.RunAsync(ids, CancellationToken.None)));
 
         var progress = await Host.WaitUntilSent(alert, Recipients);
-        await Task.Delay(1000); // anything still in flight on either node would arrive now
+        // Anything still in flight on either node would arrive within a second.
+        await WaitFor.Still(() => Twilio.Sends.Count == Recipients, TimeSpan.FromSeconds(1), () => $"{Twilio.Sends.Count} sends for {Recipients} recipients");
         var sends = Twilio.Sends.Select(r => r["To"]).ToList();
         sends.Count.ShouldBe(Recipients);
         sends.Distinct().Count().ShouldBe(Recipients);
@@ -85,8 +86,9 @@ public class dispatching_on_two_nodes(MessagingFixture fixture) : MessagingTest(
         var jobs = Host.Services.GetRequiredService<IBackgroundJobClient>();
         for (var i = 0; i < Probes; i++) { var n = i; jobs.Enqueue<ProbeJob>(j => j.RunAsync(n)); }
 
-        for (var i = 0; i < 300 && ProbeJob.Runs.Count < Probes; i++) await Task.Delay(100);
-        await Task.Delay(1500); // a second taker would have run by now
+        await WaitFor.Condition(() => ProbeJob.Runs.Count >= Probes, TimeSpan.FromSeconds(30), () => $"{ProbeJob.Runs.Count} of {Probes} probes ran");
+        // A second taker of the same job would run within this time.
+        await WaitFor.Still(() => ProbeJob.Runs.Count == Probes, TimeSpan.FromSeconds(1.5), () => $"{ProbeJob.Runs.Count} runs of {Probes} probes");
         var runs = ProbeJob.Runs.ToList();
         runs.Select(r => r.Probe).OrderBy(n => n).ShouldBe(Enumerable.Range(0, Probes));
         // Both nodes' servers took jobs from the one queue.

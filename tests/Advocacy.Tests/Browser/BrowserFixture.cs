@@ -121,7 +121,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";

@@ -32,11 +32,12 @@ public class answering_from_the_inbox(BrowserFixture browser) : BrowserTest(brow
 
         await page.GotoAsync("/phone?number=%2B231770123456");
         var thread = page.Locator(".sms-thread");
-        for (var i = 0; i < 50 && !(await thread.InnerTextAsync()).Contains("Capitol Building"); i++)
+        await WaitFor.Condition(async () =>
         {
-            await Task.Delay(200);
+            if ((await thread.InnerTextAsync()).Contains("Capitol Building")) return true;
             await page.ReloadAsync(); // the send job runs in the background
-        }
+            return false;
+        }, TimeSpan.FromSeconds(15), () => "the answer never reached the phone");
         await Expect(page.Locator(".sms-out").Last).ToContainTextAsync("Friday at 10, Capitol Building. Bring your CHW badge!");
 
         await page.GotoAsync("/inbox");

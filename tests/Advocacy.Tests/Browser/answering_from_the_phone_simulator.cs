@@ -27,11 +27,12 @@ public class answering_from_the_phone_simulator(BrowserFixture browser) : Browse
         await page.GetByRole(AriaRole.Link, new() { Name = "Phone simulator" }).ClickAsync();
         // The send job runs in the background: reload until the phone appears.
         var phone = page.GetByRole(AriaRole.Link, new() { Name = "+231770123456" });
-        for (var i = 0; i < 50 && await phone.CountAsync() == 0; i++)
+        await WaitFor.Condition(async () =>
         {
-            await Task.Delay(200);
+            if (await phone.CountAsync() > 0) return true;
             await page.ReloadAsync();
-        }
+            return false;
+        }, TimeSpan.FromSeconds(15), () => "the alert never reached the phone simulator");
         await phone.ClickAsync();
         await Expect(page.Locator(".sms-thread")).ToContainTextAsync("Musu, the #PayCHWs budget vote is Friday. Call your MP!");
 

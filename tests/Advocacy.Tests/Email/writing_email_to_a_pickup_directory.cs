@@ -71,7 +71,7 @@ public class writing_email_to_a_pickup_directory : IDisposable
     {
         await _sender.SendAsync(AnAlert(), CancellationToken.None);
 
-        Files().ShouldAllBe(f => f.EndsWith(".eml"));
+        Files().ShouldHaveSingleItem().ShouldEndWith(".eml");
     }
 
     [Fact]

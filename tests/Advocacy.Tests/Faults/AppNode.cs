@@ -63,21 +63,18 @@ public sealed class AppNode : IAsyncDisposable
 
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
+        await WaitFor.Condition(async () =>
         {
             if (_process.HasExited) throw new InvalidOperationException($"Node {Name} exited ({_process.ExitCode}):\n{Output}");
             try
             {
-                if ((await Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+                return (await Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {
-                // not listening yet
+                return false; // not listening yet
             }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"Node {Name} was not healthy after {timeout}:\n{Output}");
+        }, timeout, () => $"Node {Name} was not healthy after {timeout}:\n{Output}");
     }
 
     /// <summary>SIGKILL: no shutdown hook runs, in-flight HTTP calls and transactions are cut where they are.</summary>

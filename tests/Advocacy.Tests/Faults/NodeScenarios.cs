@@ -31,15 +31,8 @@ public static class NodeScenarios
     /// <summary>Polls the alert on this node until <paramref name="until"/> holds.</summary>
     public static async Task<AlertView> WaitForAlert(this AppNode node, Guid alert, Func<AlertView, bool> until, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        AlertView? view = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            view = await node.Alert(alert);
-            if (until(view)) return view;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"Alert {alert} never got there on {node.Name}: {view?.State} {view?.Progress} {view?.Funnel}\n{node.Output}");
+        var view = await WaitFor.Value(() => node.Alert(alert), until, timeout);
+        return until(view) ? view : throw new TimeoutException($"Alert {alert} never got there on {node.Name}: {view.State} {view.Progress} {view.Funnel}\n{node.Output}");
     }
 
     private static async Task<T> Post<T>(this AppNode node, string url, object? body)

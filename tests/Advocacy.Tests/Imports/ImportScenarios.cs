@@ -38,14 +38,9 @@ public static class ImportScenarios
 
     public static async Task<ImportView> WaitForImport(this IAlbaHost host, Guid id)
     {
-        ImportView? view = null;
-        for (var i = 0; i < 600; i++)
-        {
-            view = await host.GetImport(id);
-            if (view.Status is "completed" or "failed") return view;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Import {id} did not finish: {view}");
+        static bool Finished(ImportView v) => v.Status is "completed" or "failed";
+        var view = await WaitFor.Value(() => host.GetImport(id), Finished, TimeSpan.FromSeconds(60));
+        return Finished(view) ? view : throw new TimeoutException($"Import {id} did not finish: {view}");
     }
 
     public static async Task<ImportView> GetImport(this IAlbaHost host, Guid id) =>

@@ -12,8 +12,7 @@ public class abandoning_an_upload(AppFixture app) : AppTest(app)
     public async Task an_unconfirmed_upload_and_its_file_are_deleted_after_a_day()
     {
         var store = Host.Services.GetRequiredService<IDocumentStore>();
-        var now = DateTimeOffset.UtcNow;
-        App.Clock.Set(now);
+        var now = App.Clock.GetUtcNow();
         var id = Guid.CreateVersion7();
         await ImportFiles.SaveAsync(store, id, new MemoryStream(Encoding.UTF8.GetBytes("name,phone\nMusu,+231770123456\n")), CancellationToken.None);
         await using (var session = store.LightweightSession())

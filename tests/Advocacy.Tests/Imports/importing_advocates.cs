@@ -209,7 +209,7 @@ public class importing_advocates(AppFixture app) : AppTest(app)
             return await scope.ServiceProvider.GetRequiredService<Advocacy.Jobs.Imports.RecoverImportsJob>().RunAsync(CancellationToken.None);
         }
         (await Sweep()).ShouldBe(0); // within the grace period its own job may still be on its way
-        App.Clock.Set(DateTimeOffset.UtcNow + Advocacy.Jobs.Imports.RecoverImportsJob.Grace + TimeSpan.FromMinutes(1));
+        App.Clock.Set(App.Clock.GetUtcNow() + Advocacy.Jobs.Imports.RecoverImportsJob.Grace + TimeSpan.FromMinutes(1));
         (await Sweep()).ShouldBe(1);
 
         var done = await Host.WaitForImport(id);
@@ -233,7 +233,7 @@ public class importing_advocates(AppFixture app) : AppTest(app)
         await Sql(conn, tx, $"insert into advocacy.mt_doc_phoneclaim (id, data) values ('+254710000000', '{{\"id\": \"+254710000000\", \"advocateId\": \"{racer.Id}\"}}')");
 
         var run = RunImport.RunAsync(store, id, clock, CancellationToken.None);
-        for (var i = 0; i < 300 && !await ImportWaitsOnALock(); i++) await Task.Delay(100);
+        await WaitFor.Condition(ImportWaitsOnALock, TimeSpan.FromSeconds(30), () => "the import never waited on the uncommitted phone claim");
         await tx.CommitAsync();
         await run;
 
@@ -285,14 +285,14 @@ public class importing_advocates(AppFixture app) : AppTest(app)
     }
 
     /// <summary>An import stored and queued as the endpoint does, but with no job enqueued: the test runs it.</summary>
-    private static async Task<Guid> Queued(IDocumentStore store, byte[] file)
+    private async Task<Guid> Queued(IDocumentStore store, byte[] file)
     {
         var id = Guid.CreateVersion7();
         var stored = await ImportFiles.SaveAsync(store, id, new MemoryStream(file), CancellationToken.None);
         var (delimiter, headers) = ImportFiles.Header(stored)!.Value;
         var (columns, _) = ImportMapping.Resolve(headers, null);
         await using var session = store.LightweightSession();
-        session.Store(new AdvocateImport(id, "big.csv", "admin", stored.Encoding, delimiter, headers, columns, ImportStatus.Queued, DateTimeOffset.UtcNow));
+        session.Store(new AdvocateImport(id, "big.csv", "admin", stored.Encoding, delimiter, headers, columns, ImportStatus.Queued, App.Clock.GetUtcNow()));
         await session.SaveChangesAsync();
         return id;
     }

@@ -41,27 +41,16 @@ public static class AlertScenarios
             .Read<AlertView>();
 
     /// <summary>Until nothing is left to send; with <paramref name="expected"/>, until that many deliveries finished.</summary>
-    public static async Task<AlertProgressView> WaitUntilSent(this IAlbaHost host, Guid alert, int? expected = null, int seconds = 30)
-    {
-        for (var i = 0; i < seconds * 10; i++)
-        {
-            var view = await (await host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}"); s.AsAdmin(); })).Read<AlertView>();
-            if (view.Progress is { Targeted: > 0, Remaining: 0 } p && (expected is null || p.Sent + p.Delivered + p.Failed + p.Skipped == expected)) return p;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Alert {alert} did not finish");
-    }
+    public static async Task<AlertProgressView> WaitUntilSent(this IAlbaHost host, Guid alert, int? expected = null, int seconds = 30) =>
+        (await host.WaitForAlert(alert, view => view.Progress is { Targeted: > 0, Remaining: 0 } p
+            && (expected is null || p.Sent + p.Delivered + p.Failed + p.Skipped == expected), seconds)).Progress!;
 
     /// <summary>Polls the alert until <paramref name="until"/> holds: progress is counted on each read, the funnel is a projection a moment behind.</summary>
     public static async Task<AlertView> WaitForAlert(this IAlbaHost host, Guid alert, Func<AlertView, bool> until, int seconds = 30)
     {
-        AlertView? view = null;
-        for (var i = 0; i < seconds * 10; i++)
-        {
-            view = await (await host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}"); s.AsAdmin(); })).Read<AlertView>();
-            if (until(view)) return view;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Alert {alert} never got there: {view?.State} {view?.Progress} {view?.Funnel}");
+        var view = await WaitFor.Value(
+            async () => await (await host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}"); s.AsAdmin(); })).Read<AlertView>(),
+            until, TimeSpan.FromSeconds(seconds));
+        return until(view) ? view : throw new TimeoutException($"Alert {alert} never got there: {view.State} {view.Progress} {view.Funnel}");
     }
 }

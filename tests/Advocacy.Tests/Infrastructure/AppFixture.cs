@@ -34,6 +34,9 @@ public abstract class HostFixture : IAsyncLifetime
 
     protected abstract string Database { get; }
 
+    /// <summary>The instant each test starts at, so no test depends on the hour the suite runs.</summary>
+    protected virtual DateTimeOffset StartsAt => TestClock.Start(TimeProvider.System);
+
     protected virtual Task StartPeersAsync() => Task.CompletedTask;
 
     protected virtual Dictionary<string, string> Settings() => [];
@@ -43,6 +46,7 @@ public abstract class HostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Clock.Set(StartsAt);
         await StartPeersAsync();
         ConnectionString = await ConnectionTo(Database);
         Host = await StartHostAsync();
@@ -91,7 +95,7 @@ public abstract class HostFixture : IAsyncLifetime
 
     public virtual async Task ResetAsync()
     {
-        Clock.Reset();
+        Clock.Set(StartsAt);
         // Pauses the async projections (DailyActivity) around the reset, so they start again from the first event
         // instead of waiting for a sequence number the reset has taken back.
         await Host.ResetAllMartenDataAsync();
@@ -110,7 +114,7 @@ public sealed class AppFixture : HostFixture
     protected override Dictionary<string, string> Settings() => new() { ["Smtp__PickupDirectory"] = MailFolder };
 }
 
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";

@@ -87,9 +87,8 @@ public static partial class FormScenarios
 
     public static async Task<IReadOnlyList<ReceivedEmail>> WaitForEmails(this SmtpListener smtp, int count, int seconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (smtp.Messages.Count < count && DateTime.UtcNow < deadline) await Task.Delay(50);
-        smtp.Messages.Count.ShouldBeGreaterThanOrEqualTo(count, $"expected {count} emails within {seconds}s");
+        await WaitFor.Condition(() => smtp.Messages.Count >= count, TimeSpan.FromSeconds(seconds),
+            () => $"expected {count} emails within {seconds}s, got {smtp.Messages.Count}");
         return smtp.Messages;
     }
 

@@ -29,7 +29,7 @@ public sealed class HardeningFixture : HostFixture
     protected override void AddServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
 }
 
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public class HardeningCollection : ICollectionFixture<HardeningFixture>
 {
     public const string Name = "hardening";

@@ -5,7 +5,8 @@ namespace Advocacy.Tests.Infrastructure;
 
 /// <summary>
 /// The app talking to real protocol peers on loopback: a Twilio-speaking HTTP server and an SMTP listener.
-/// "Now" is daytime for the advocates, so quiet hours do not get in the way unless a test moves the clock.
+/// Each test starts at <see cref="TestClock.Daytime"/> (a fixed date too: its tests compare instants), so quiet hours
+/// do not get in the way unless a test moves the clock.
 /// </summary>
 public sealed class MessagingFixture : HostFixture
 {
@@ -17,6 +18,8 @@ public sealed class MessagingFixture : HostFixture
     protected override string Database => "advocacy_messaging_tests";
 
     protected override async Task StartPeersAsync() => Twilio = await FakeTwilioServer.StartAsync();
+
+    protected override DateTimeOffset StartsAt => TestClock.Daytime;
 
     protected override Dictionary<string, string> Settings() => new()
     {
@@ -43,7 +46,6 @@ public sealed class MessagingFixture : HostFixture
     public override async Task ResetAsync()
     {
         await base.ResetAsync();
-        Clock.Set(TestClock.Daytime);
         Twilio.Reset();
         Smtp.Reset();
     }
@@ -56,7 +58,7 @@ public sealed class MessagingFixture : HostFixture
     }
 }
 
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public class MessagingCollection : ICollectionFixture<MessagingFixture>
 {
     public const string Name = "messaging";

@@ -26,15 +26,12 @@ public static class MessagingScenarios
     public static async Task<Delivery> WaitForDelivery(this IAlbaHost host, Guid id, Func<Delivery, bool> until, int seconds = 20)
     {
         var store = host.Services.GetRequiredService<IDocumentStore>();
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        Delivery? last = null;
-        while (DateTime.UtcNow < deadline)
+        var last = await WaitFor.Value(async () =>
         {
             await using var session = store.QuerySession();
-            last = await session.LoadAsync<Delivery>(id);
-            if (last is not null && until(last)) return last;
-            await Task.Delay(50);
-        }
+            return await session.LoadAsync<Delivery>(id);
+        }, d => d is not null && until(d), TimeSpan.FromSeconds(seconds));
+        if (last is not null && until(last)) return last;
         var monitor = host.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
         var busy = monitor.ProcessingJobs(0, 10).Select(j => $"{j.Key} {j.Value.Job?.Method.Name}({string.Join(",", j.Value.Job?.Args ?? [])}) since {j.Value.StartedAt:T}");
         throw new TimeoutException($"Delivery {id} did not get there in {seconds}s; last status {last?.Status}, history: " +

@@ -40,9 +40,7 @@ public class email_bounces_and_complaints(MessagingFixture fixture) : MessagingT
         var queued = await Host.SendMessage(advocate.Id, "Bonjour", channel: "email", subject: "Bonjour");
         (await Host.WaitUntilFinished(queued.Id)).Status.ShouldBe(Domain.Messaging.DeliveryStatus.Failed);
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await Host.GetAdvocate(advocate.Id)).Consent["email"].Status != "optedOut" && DateTime.UtcNow < deadline) await Task.Delay(50);
-        var after = await Host.GetAdvocate(advocate.Id);
+        var after = await WaitFor.Value(() => Host.GetAdvocate(advocate.Id), a => a.Consent["email"].Status == "optedOut", TimeSpan.FromSeconds(10));
         after.Consent["email"].Status.ShouldBe("optedOut");
         after.Consent["email"].Source.ShouldBe("hard-bounce");
         after.Consent["sms"].Status.ShouldBe("given");

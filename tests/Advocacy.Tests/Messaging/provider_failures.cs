@@ -73,23 +73,16 @@ public class provider_failures(MessagingFixture fixture) : MessagingTest(fixture
 
     private async Task<Advocacy.Web.Advocates.AdvocateView> WaitForAdvocate(Guid id, Func<Advocacy.Web.Advocates.AdvocateView, bool> until)
     {
-        for (var i = 0; i < 200; i++)
-        {
-            var advocate = await Host.GetAdvocate(id);
-            if (until(advocate)) return advocate;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Advocate {id} never reached the expected state");
+        var advocate = await WaitFor.Value(() => Host.GetAdvocate(id), until, TimeSpan.FromSeconds(10));
+        return until(advocate) ? advocate : throw new TimeoutException($"Advocate {id} never reached the expected state");
     }
 
     private async Task WaitForTimeline(Guid id, string type)
     {
-        for (var i = 0; i < 200; i++)
+        await WaitFor.Condition(async () =>
         {
             var timeline = await Host.Scenario(s => { s.Get.Url($"/api/advocates/{id}/timeline"); s.AsAdmin(); });
-            if ((await timeline.Problem()).EnumerateArray().Any(e => e.GetProperty("type").GetString() == type)) return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No {type} on the timeline of {id}");
+            return (await timeline.Problem()).EnumerateArray().Any(e => e.GetProperty("type").GetString() == type);
+        }, TimeSpan.FromSeconds(10), () => $"No {type} on the timeline of {id}");
     }
 }

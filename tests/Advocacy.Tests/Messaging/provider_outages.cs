@@ -42,9 +42,9 @@ public class provider_outages(MessagingFixture fixture) : MessagingTest(fixture)
         var after = await Host.WaitForAlert(alert, a => a.Funnel is { Sent: Recipients }, seconds: 60);
         after.Funnel!.Failed.ShouldBe(0);
         after.Funnel.Targeted.ShouldBe(Recipients);
-        await Task.Delay(500); // a duplicate still in flight would land now
-        Twilio.Messages.GroupBy(m => m.To).ShouldAllBe(g => g.Count() == 1);
-        Twilio.Messages.Count.ShouldBe(Recipients);
+        await WaitFor.Still(() => Twilio.Messages.Count == Recipients, TimeSpan.FromMilliseconds(500),
+            () => $"{Twilio.Messages.Count} messages for {Recipients} recipients: a duplicate landed");
+        Twilio.Messages.Select(m => m.To).Distinct().Count().ShouldBe(Recipients);
     }
 
     private async Task<Guid> DraftedAlertTo(int count)

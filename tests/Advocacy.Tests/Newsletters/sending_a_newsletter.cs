@@ -131,14 +131,10 @@ public class sending_a_newsletter(MessagingFixture fixture) : MessagingTest(fixt
     private async Task WaitForDispatch(Guid issueId, int times)
     {
         var store = Host.Services.GetRequiredService<IDocumentStore>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        await WaitFor.Condition(async () =>
         {
             await using var session = store.QuerySession();
-            var dispatched = await session.Events.QueryRawEventDataOnly<Domain.Newsletters.IssueDispatched>().CountAsync(e => e.IssueId == issueId);
-            if (dispatched >= times) return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Issue {issueId} was not dispatched {times} time(s).");
+            return await session.Events.QueryRawEventDataOnly<Domain.Newsletters.IssueDispatched>().CountAsync(e => e.IssueId == issueId) >= times;
+        }, TimeSpan.FromSeconds(60), () => $"Issue {issueId} was not dispatched {times} time(s).");
     }
 }

@@ -16,26 +16,20 @@ public class reacting_to_a_policy_win(MessagingFixture fixture) : MessagingTest(
     /// <summary>Reactions run after the milestone commits (a cascaded message): poll the milestone until they are there.</summary>
     private async Task<MilestoneView> WithReactions(Guid milestone, int count = 1)
     {
-        for (var i = 0; i < 300; i++)
-        {
-            var view = await Host.GetMilestone(milestone);
-            if (view.Reactions!.Count >= count) return view;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No reaction to milestone {milestone}");
+        var view = await WaitFor.Value(() => Host.GetMilestone(milestone), v => v.Reactions!.Count >= count, TimeSpan.FromSeconds(30));
+        return view.Reactions!.Count >= count ? view : throw new TimeoutException($"No reaction to milestone {milestone}");
     }
 
     private async Task<IReadOnlyList<Delivery>> PolicyEmails(int atLeast)
     {
         var store = Host.Services.GetRequiredService<IDocumentStore>();
-        for (var i = 0; i < 300; i++)
+        bool Sent(IReadOnlyList<Delivery> d) => d.Count >= atLeast && d.All(x => x.IsFinished);
+        var deliveries = await WaitFor.Value<IReadOnlyList<Delivery>>(async () =>
         {
             await using var session = store.QuerySession();
-            var deliveries = await session.Query<Delivery>().Where(d => d.Kind == DeliveryKinds.Policy).ToListAsync();
-            if (deliveries.Count >= atLeast && deliveries.All(d => d.IsFinished)) return deliveries;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("Policy emails were not sent");
+            return await session.Query<Delivery>().Where(d => d.Kind == DeliveryKinds.Policy).ToListAsync();
+        }, Sent, TimeSpan.FromSeconds(30));
+        return Sent(deliveries) ? deliveries : throw new TimeoutException("Policy emails were not sent");
     }
 
     private async Task<AlertView> Alert(Guid id) => await (await Host.Scenario(s => { s.Get.Url($"/api/alerts/{id}"); s.AsAdmin(); })).Read<AlertView>();

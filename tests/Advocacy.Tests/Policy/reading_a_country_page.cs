@@ -56,7 +56,7 @@ public class reading_a_country_page(AppFixture app) : AppTest(app)
         var uganda = await Page("UG");
         uganda.Timeline.ShouldNotContain(e => e.Kind == "milestone" || e.Kind == "training" || e.Kind == "actions");
         uganda.Campaigns.Single().FunnelInCountry.Sent.ShouldBe(1);
-        uganda.Scoreboard.ShouldAllBe(c => c.Stage == "not_started");
+        uganda.Scoreboard.Select(c => (c.Practice, c.Stage)).ShouldBe(Advocacy.Domain.Policy.Practices.Codes.Select(p => (p, "not_started")));
     }
 
     [Fact]

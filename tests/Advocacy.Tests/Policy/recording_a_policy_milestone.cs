@@ -113,7 +113,7 @@ public class recording_a_policy_milestone(AppFixture app) : AppTest(app)
         (await Refused(Milestone(evidenceUrl: null))).ErrorsFor("evidenceUrl").ShouldNotBeEmpty();
         (await Refused(Milestone(title: ""))).ErrorsFor("title").ShouldNotBeEmpty();
         // Tomorrow in Nairobi has not happened yet.
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(3).AddDays(1)).ToString("yyyy-MM-dd");
+        var tomorrow = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime.AddHours(3).AddDays(1)).ToString("yyyy-MM-dd");
         (await Refused(Milestone(occurredOn: tomorrow))).ErrorsFor("occurredOn").ShouldHaveSingleItem().ShouldContain("future");
         (await Refused(Milestone(coalitionIds: [Guid.NewGuid()]))).ErrorsFor("coalitionIds").ShouldNotBeEmpty();
         (await Refused(Milestone(campaignId: Guid.NewGuid()))).ErrorsFor("campaignId").ShouldNotBeEmpty();

@@ -8,6 +8,7 @@ public class exporting_an_advocates_personal_data(AppFixture app) : AppTest(app)
     [Fact]
     public async Task the_export_holds_the_profile_every_event_the_messages_and_the_consent_ledger()
     {
+        App.Clock.Set(TestClock.Daytime); // the SMS to Nairobi goes at once
         var amina = await Host.EnrolledAdvocate("Amina Njeri", "0712 345 678", "KE", email: "amina.njeri@example.org", tags: ["paychws"]);
         var other = await Host.EnrolledAdvocate("Musu Kollie", "0770 123 456", "LR");
         var sms = await Host.SendMessage(amina.Id, "The budget hearing is Friday. Call your MP!");
