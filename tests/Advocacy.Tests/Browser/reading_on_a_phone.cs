@@ -10,7 +10,12 @@ namespace Advocacy.Tests.Browser;
 /// <summary>Layout a person notices: at 390 px nothing is cut off and the page never scrolls sideways; at 1280 px it all fits.</summary>
 public class reading_on_a_phone(BrowserFixture browser) : BrowserTest(browser)
 {
-    private record Box(int ScrollWidth, int ClientWidth, string OverflowX);
+    private sealed class Box
+    {
+        public int ScrollWidth { get; set; }
+        public int ClientWidth { get; set; }
+        public string OverflowX { get; set; } = "";
+    }
 
     [Fact]
     public async Task wide_tables_scroll_inside_their_box_and_the_page_never_scrolls_sideways()
