@@ -12,7 +12,7 @@ namespace Advocacy.Bench;
 
 /// <summary>
 /// What the app's figures are divided by: the same work done the cheapest way on the same machine in the
-/// same run (DESIGN.md: absolute times on these shared machines drift, ratios survive).
+/// same run (docs/architecture.md: absolute times on these shared machines drift, ratios survive).
 /// </summary>
 public static class Baselines
 {

@@ -44,7 +44,9 @@ app.RefuseNullJsonBodies();
 
 app.MapHealth(connectionString);
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+// The reference's script is the package's own copy, served from /scalar; its web fonts, telemetry and AI agent would
+// call other hosts, so they are off: the page works offline and behind networks that allow only this app.
+app.MapScalarApiReference(o => o.DisableDefaultFonts().DisableTelemetry().DisableAgent()).AllowAnonymous();
 app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
 app.MapRazorPages();
 app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" },

@@ -62,7 +62,7 @@ public static class DeliveryRules
 
     public static string ZoneOf(Advocate advocate) => advocate.TimeZone ?? Common.TimeZones.ForCountry(advocate.Country);
 
-    public static string Name(Channel channel) => channel == Channel.Sms ? "SMS" : "email";
+    public static string Name(Channel channel) => ConsentWords.Channel(channel);
 }
 
 public static class DeliveryKinds
@@ -81,4 +81,13 @@ public static class DeliveryKinds
 
     /// <summary>Answers to the person's own message or request go at once, whatever the hour.</summary>
     public static bool AnswersTheAdvocate(string kind) => kind is Reply or Confirmation;
+
+    /// <summary>What a kind of message is called where people read it ("SMS alert", "email newsletter").</summary>
+    public static string Word(string kind) => kind switch
+    {
+        Direct => "message",
+        Certification => "certification welcome",
+        Policy => "policy news",
+        _ => kind,
+    };
 }

@@ -53,9 +53,15 @@ public static class Scoreboard
         return Practices.Codes.Select(practice =>
         {
             var counts = Stages.Ordered.ToDictionary(s => s, s => cells.Count(c => c.Practice == practice && c.Stage == s));
-            var parts = Stages.Ordered.Skip(1).Where(s => counts[s] > 0)
-                .Select((s, i) => i == 0 ? $"{counts[s]} {(counts[s] == 1 ? "country" : "countries")} {s}" : $"{counts[s]} {s}").ToList();
-            return new PracticeTotals(practice, counts, $"{practice}: {(parts.Count == 0 ? "no country started" : string.Join(", ", parts))}");
+            return new PracticeTotals(practice, counts, $"{practice}: {Tally(counts, s => s)}");
         }).ToList();
+    }
+
+    /// <summary>"7 countries adopted, 3 financed", with the stages named by <paramref name="stageName"/> (codes for the API, words for pages).</summary>
+    public static string Tally(IReadOnlyDictionary<string, int> counts, Func<string, string> stageName)
+    {
+        var parts = Stages.Ordered.Skip(1).Where(s => counts.GetValueOrDefault(s) > 0)
+            .Select((s, i) => i == 0 ? $"{counts[s]} {(counts[s] == 1 ? "country" : "countries")} {stageName(s)}" : $"{counts[s]} {stageName(s)}").ToList();
+        return parts.Count == 0 ? "no country started" : string.Join(", ", parts);
     }
 }

@@ -20,12 +20,13 @@ public sealed record SmtpOptions
     /// <summary>The relay's allowed rate, shared by every send in the process (0: as fast as the relay takes them).</summary>
     public double MessagesPerSecond { get; init; }
 
-    // Relative paths resolve against the current directory, like the default.
+    // Relative paths resolve against the repository root when run from a checkout (else the working folder), so
+    // `dotnet run --project src/Advocacy.Web` writes where the README says: .data/mail at the root.
     public string PickupDirectory { get; init; } = Path.Combine(".data", "mail");
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
-    public string PickupDirectoryFullPath => Path.GetFullPath(PickupDirectory, Directory.GetCurrentDirectory());
+    public string PickupDirectoryFullPath => Path.GetFullPath(PickupDirectory, Hosting.SourceCheckout.Root());
 }
 
 /// <summary>Bound from "auto", "none", "starttls" or "ssl" (case-insensitive).</summary>

@@ -2,7 +2,9 @@ using Npgsql;
 
 namespace Advocacy.Web.Health;
 
-public record HealthReport(string Status, string Database, string? Error = null);
+// The healthy body is exactly {"status":"healthy","database":"reachable"} (the README's first check): no "error": null.
+public record HealthReport(string Status, string Database,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Error = null);
 
 public static class HealthEndpoint
 {

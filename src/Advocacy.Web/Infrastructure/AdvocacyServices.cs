@@ -62,7 +62,7 @@ public static class AdvocacyServices
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // Marten's own HotCold daemon lock cannot load here (see DESIGN.md); Wolverine distributes projections.
+            // Marten's own HotCold daemon lock cannot load here (see docs/architecture.md, "Stack facts"); Wolverine distributes projections.
             .IntegrateWithWolverine(x =>
             {
                 x.MessageStorageSchemaName = WolverineSchema;

@@ -8,15 +8,12 @@ namespace Advocacy.Web.Infrastructure;
 /// </summary>
 public static class DevelopmentAdminKey
 {
-    public static void Ensure(ConfigurationManager config, Action<string> log)
+    /// <param name="folder">Where the key is kept: the repository's .pgdata unless given.</param>
+    public static void Ensure(ConfigurationManager config, Action<string> log, string? folder = null)
     {
         if (!string.IsNullOrEmpty(config[ApiKeyAuthentication.AdminKeySetting])) return;
-        var file = Path.Combine(PrivatePostgres.RepositoryRoot(), ".pgdata", "admin-api-key");
-        if (!File.Exists(file))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, ApiKey.NewSecret());
-        }
+        var file = Path.Combine(folder ?? Path.Combine(PrivatePostgres.RepositoryRoot(), ".pgdata"), "admin-api-key");
+        SecretFile.WriteIfMissing(file, ApiKey.NewSecret);
         var key = File.ReadAllText(file).Trim();
         config[ApiKeyAuthentication.AdminKeySetting] = key;
         log($"Admin API key for this private setup (kept in {file}): {key}");

@@ -11,16 +11,13 @@ public static class DevelopmentAdminUser
 {
     public const string DemoEmail = "admin@advocacy.local";
 
-    public static void Ensure(ConfigurationManager config, Action<string> log)
+    /// <param name="folder">Where the credentials are kept: the repository's .pgdata unless given.</param>
+    public static void Ensure(ConfigurationManager config, Action<string> log, string? folder = null)
     {
         if (!string.IsNullOrEmpty(config[AdminUser.EmailSetting]) || !string.IsNullOrEmpty(config[AdminUser.PasswordSetting])) return;
-        var file = Path.Combine(PrivatePostgres.RepositoryRoot(), ".pgdata", "admin-credentials");
-        if (!File.Exists(file))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
-            File.WriteAllLines(file, [DemoEmail, password]);
-        }
+        var file = Path.Combine(folder ?? Path.Combine(PrivatePostgres.RepositoryRoot(), ".pgdata"), "admin-credentials");
+        SecretFile.WriteIfMissing(file, () =>
+            $"{DemoEmail}\n{Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_')}\n");
         var lines = File.ReadAllLines(file);
         config[AdminUser.EmailSetting] = lines[0].Trim();
         config[AdminUser.PasswordSetting] = lines[1].Trim();

@@ -50,15 +50,7 @@ public sealed class PrivatePostgres(string name, int port, Action<string>? log =
     }
 
     /// <summary>The repository root (the folder holding Advocacy.sln), found from the working or app folder.</summary>
-    public static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Advocacy.sln"))) return dir.FullName;
-        }
-        return Directory.GetCurrentDirectory();
-    }
+    public static string RepositoryRoot() => Advocacy.Jobs.Hosting.SourceCheckout.Root();
 
     public async Task EnsureRunningAsync(params string[] databases)
     {

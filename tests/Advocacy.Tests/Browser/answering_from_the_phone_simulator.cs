@@ -25,8 +25,8 @@ public class answering_from_the_phone_simulator(BrowserFixture browser) : Browse
         await Expect(page.Locator("tbody tr")).ToContainTextAsync(new Regex("scheduled|dispatching")); // the page shows the state when it answered
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Phone simulator" }).ClickAsync();
-        // The send job runs in the background: reload until the phone appears.
-        var phone = page.GetByRole(AriaRole.Link, new() { Name = "+231770123456" });
+        // The send job runs in the background: reload until the advocate's phone appears, listed by name.
+        var phone = page.GetByRole(AriaRole.Link, new() { Name = "Musu Kollie" });
         await WaitFor.Condition(async () =>
         {
             if (await phone.CountAsync() > 0) return true;
@@ -34,6 +34,7 @@ public class answering_from_the_phone_simulator(BrowserFixture browser) : Browse
             return false;
         }, TimeSpan.FromSeconds(15), () => "the alert never reached the phone simulator");
         await phone.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Musu Kollie" })).ToBeVisibleAsync();
         await Expect(page.Locator(".sms-thread")).ToContainTextAsync("Musu, the #PayCHWs budget vote is Friday. Call your MP!");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
@@ -46,6 +47,31 @@ public class answering_from_the_phone_simulator(BrowserFixture browser) : Browse
 
         await page.GotoAsync("/advocates?q=kollie");
         await page.GetByRole(AriaRole.Link, new() { Name = "Musu Kollie" }).ClickAsync();
-        await Expect(page.Locator(".timeline")).ToContainTextAsync("Opted out of Sms (keyword)");
+        await Expect(page.Locator(".timeline")).ToContainTextAsync("Opted out of SMS (keyword)");
+    }
+
+    [Fact]
+    public async Task advocates_are_found_by_name_and_on_a_phone_the_thread_comes_first()
+    {
+        await Browser.UserAsync(Roles.Organizer, "omar@example.org");
+        await Browser.EnrolAsync("Musu Kollie", "0770 123 456");
+        await Browser.EnrolAsync("Aminata Koné", "+225 07 07 12 34 56", "CI", "fr");
+        var page = await Browser.NewPageAsync(phone: true);
+        await SignInAsync(page, "omar@example.org");
+
+        await page.GotoAsync("/phone");
+        await page.GetByLabel("Find an advocate").FillAsync("aminata");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aminata Koné" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aminata Koné" })).ToBeVisibleAsync();
+
+        // An advocate with no SMS yet can still answer (JOIN, DONE…); the thread and its box are above the list.
+        var thread = (await page.Locator(".phone-frame").BoundingBoxAsync())!;
+        var list = (await page.Locator(".phone-list").BoundingBoxAsync())!;
+        thread.Y.ShouldBeLessThan(list.Y);
+        await page.GetByLabel("Answer as this advocate").FillAsync("HELP");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await Expect(page.Locator(".sms-in")).ToContainTextAsync("HELP");
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth")).ShouldBeTrue();
     }
 }

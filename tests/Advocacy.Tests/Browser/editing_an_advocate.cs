@@ -64,12 +64,12 @@ public class editing_an_advocate(BrowserFixture browser) : BrowserTest(browser)
         await OpenProfileAsync(page, "Musu Kollie");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Opt out of SMS" }).ClickAsync();
-        await Expect(page.Locator("#sms-consent")).ToHaveTextAsync("optedout");
-        await Expect(page.Locator(".timeline")).ToContainTextAsync("Opted out of Sms (coordinator)");
+        await Expect(page.Locator("#sms-consent")).ToHaveTextAsync("Opted out");
+        await Expect(page.Locator(".timeline")).ToContainTextAsync("Opted out of SMS (coordinator)");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Opt back in to SMS" }).ClickAsync();
-        await Expect(page.Locator("#sms-consent")).ToHaveTextAsync("given");
-        await Expect(page.Locator(".timeline")).ToContainTextAsync("Opted back in to Sms (coordinator)");
+        await Expect(page.Locator("#sms-consent")).ToHaveTextAsync("Given");
+        await Expect(page.Locator(".timeline")).ToContainTextAsync("Opted back in to SMS (coordinator)");
     }
 
     [Fact]

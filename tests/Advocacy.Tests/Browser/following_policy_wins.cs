@@ -17,7 +17,7 @@ public class following_policy_wins(BrowserFixture browser) : BrowserTest(browser
         await ActionsAsync(thisWeek: 3, weeksAgo: [5, 0, 2, 4]);
         var page = await Browser.NewPageAsync();
         await SignInAsync(page, "kip@example.org");
-        await Expect(page.Locator("#wins")).ToContainTextAsync("Kenya: CHW salaries proposed in parliament");
+        await Expect(page.Locator("#wins")).ToContainTextAsync("Kenya — CHW salaries proposed in parliament");
         await Expect(page.Locator("figure.chart figcaption")).ToHaveTextAsync("14 actions in 12 weeks; 3 this week.");
         await Expect(page.Locator("figure.chart rect.bar")).ToHaveCountAsync(12);
 
@@ -33,7 +33,7 @@ public class following_policy_wins(BrowserFixture browser) : BrowserTest(browser
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Recorded");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
-        await Expect(page.Locator("#wins li").First).ToContainTextAsync("Kenya: CHW stipends become salaries in the county budget");
+        await Expect(page.Locator("#wins li").First).ToContainTextAsync("Kenya — CHW stipends become salaries in the county budget");
         await BrowserFixture.ScreenshotAsync(page, "dashboard-wins");
 
         await page.Locator("#wins li").First.GetByRole(AriaRole.Link, new() { Name = "Kenya" }).ClickAsync();
@@ -42,8 +42,8 @@ public class following_policy_wins(BrowserFixture browser) : BrowserTest(browser
         var paid = page.Locator("section[data-practice=paid] .milestone");
         await Expect(paid).ToHaveCountAsync(2);
         await Expect(paid.First).ToContainTextAsync("2025-03-14");
-        await Expect(paid.First).ToContainTextAsync("adopted: Kenya: CHW stipends become salaries in the county budget");
-        await Expect(paid.Nth(1)).ToContainTextAsync("advocated: Kenya: CHW salaries proposed in parliament");
+        await Expect(paid.First).ToContainTextAsync("Adopted: CHW stipends become salaries in the county budget");
+        await Expect(paid.Nth(1)).ToContainTextAsync("Advocated: CHW salaries proposed in parliament");
         await BrowserFixture.ScreenshotAsync(page, "policy-country");
     }
 

@@ -11,6 +11,7 @@ public class health_and_openapi(AppFixture app) : AppTest(app)
         var result = await Host.Scenario(s => { s.Get.Url("/health"); s.StatusCodeShouldBe(200); });
         var body = await result.Problem();
         body.GetProperty("database").GetString().ShouldBe("reachable");
+        (await result.ReadAsTextAsync()).ShouldBe("""{"status":"healthy","database":"reachable"}"""); // as the README shows it
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class ProfileModel(IQuerySession session, IMessageBus bus, IAuthorization
         if (advocate.MergedInto is { } survivor) Survivor = await session.LoadAsync<Advocate>(survivor, ct);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ManageAdvocates)).Succeeded;
 
-        var timeline = await MessagingTimeline.Read(session, id, ct) ?? [];
+        var timeline = await MessagingTimeline.ReadByMessage(session, id, ct) ?? [];
         TimelinePages = Math.Max(1, (timeline.Count + TimelinePageSize - 1) / TimelinePageSize);
         TimelinePage = Math.Clamp(TimelinePage, 1, TimelinePages);
         Timeline = timeline.Reverse().Skip((TimelinePage - 1) * TimelinePageSize).Take(TimelinePageSize).ToList();
@@ -59,8 +59,8 @@ public class ProfileModel(IQuerySession session, IMessageBus bus, IAuthorization
             return Redirect($"/advocates/{id}");
         }
         TempData["Notice"] = change == ConsentChange.OptOut
-            ? $"Opted out of {DeliveryRules.Name(channel)}: nothing more is sent on it."
-            : $"Opted back in to {DeliveryRules.Name(channel)}.";
+            ? $"Opted out of {ConsentWords.Channel(channel)}: nothing more is sent on it."
+            : $"Opted back in to {ConsentWords.Channel(channel)}.";
         return Redirect($"/advocates/{id}");
     }
 

@@ -1,3 +1,4 @@
+using Advocacy.Domain.Advocates;
 using Advocacy.Jobs.Messaging;
 using Advocacy.Web.Auth;
 using Advocacy.Web.Messaging;
@@ -19,21 +20,42 @@ public class IndexModel(IDocumentStore store, IMessageBus bus, TimeProvider cloc
     IValidator<AnswerAsAdvocate> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty] public string Body { get; set; } = "";
 
-    public IReadOnlyList<string> Phones { get; private set; } = [];
+    /// <summary>A phone to open: the advocate's name when the number is theirs, else the number alone.</summary>
+    public record PhoneEntry(string Number, string? Name);
+
+    public IReadOnlyList<PhoneEntry> Phones { get; private set; } = [];
+    public string? NumberOwner { get; private set; }
     public IReadOnlyList<RecordedSms> Conversation { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!provider.UsesRecorder) return NotFound();
         await using var session = store.QuerySession();
-        var recent = await session.Query<RecordedSms>().OrderByDescending(m => m.At).Take(500).ToListAsync(ct);
-        Phones = recent.Select(m => m.Phone).Distinct().Take(50).ToList();
+        // A search finds any advocate (an answer such as JOIN needs no earlier SMS); otherwise the phones that received SMS lately.
+        if (!string.IsNullOrWhiteSpace(Q))
+            Phones = (await AdvocateSearch.Find(session, new AdvocateFilter(Q: Q.Trim()), 1, 20, ct)).Items
+                .Where(a => a.HasPhone).Select(a => new PhoneEntry(a.Phone, a.Name)).ToList();
+        else
+        {
+            var recent = await session.Query<RecordedSms>().OrderByDescending(m => m.At).Take(500).ToListAsync(ct);
+            var numbers = recent.Select(m => m.Phone).Distinct().Take(50).ToArray();
+            var names = await NamesOf(session, numbers, ct);
+            Phones = numbers.Select(n => new PhoneEntry(n, names.GetValueOrDefault(n))).ToList();
+        }
         if (!string.IsNullOrWhiteSpace(Number))
+        {
+            NumberOwner = (await NamesOf(session, [Number], ct)).GetValueOrDefault(Number);
             Conversation = (await session.Query<RecordedSms>().Where(m => m.Phone == Number).OrderBy(m => m.At).ToListAsync(ct)).TakeLast(100).ToList();
+        }
         return Page();
     }
+
+    private static async Task<Dictionary<string, string>> NamesOf(IQuerySession session, string[] numbers, CancellationToken ct) =>
+        (await session.Query<Advocate>().Where(a => a.Status == AdvocateStatus.Active && a.Phone.IsOneOf(numbers)).ToListAsync(ct))
+            .GroupBy(a => a.Phone).ToDictionary(g => g.Key, g => g.First().Name);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
