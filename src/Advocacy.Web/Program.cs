@@ -34,8 +34,10 @@ builder.AddAdvocacy(connectionString);
 var app = builder.Build();
 if (args is [ProjectionRebuild.Command, var projection]) return await ProjectionRebuild.RunAsync(app.Services, projection, log);
 app.UseExceptionHandler();
-// An error answered with no body (a 415 from Wolverine's JSON binding, a bare 404) gets a ProblemDetails saying what it is.
+// An error answered with no body (a 415 from Wolverine's JSON binding, a bare 404) gets a ProblemDetails saying what it is,
+// except a 404 a person meets in the browser, which is a page of the app.
 app.UseStatusCodePages();
+app.UseNotFoundPage();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -21,7 +21,7 @@ public record RecordMilestone(
 
     public class Validator : AbstractValidator<RecordMilestone>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
             RuleFor(x => x.Country).Must(Countries.IsKnown).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
             RuleFor(x => x.Practice).Must(Policy.Practices.IsKnown).When(x => x.Practice is not null).WithMessage(MilestoneRules.PracticeMessage);
@@ -30,6 +30,9 @@ public record RecordMilestone(
                 .WithMessage("Name the practice (or practices) the milestone moved.");
             RuleFor(x => x.Stage).Must(Stages.IsKnown).WithMessage(MilestoneRules.StageMessage);
             RuleFor(x => x.OccurredOn).NotNull().WithMessage("Give the date it happened (yyyy-mm-dd).");
+            // Also checked by the handler; here too, so a form shows it with the other mistakes, not on a second try.
+            RuleFor(x => x.OccurredOn).Must((x, on) => !MilestoneRules.IsFuture(x.Country!, on!.Value, clock.GetUtcNow()))
+                .When(x => x.OccurredOn is not null && Countries.IsKnown(x.Country)).WithMessage(x => MilestoneRules.FutureMessage(x.OccurredOn!.Value));
             RuleFor(x => x.Title).NotEmpty();
             RuleFor(x => x.EvidenceUrl).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.EvidenceReference))
                 .WithMessage("Give the evidence: a URL, a document reference (e.g. 'Gazette No. 45 of 2024'), or both.");
@@ -66,12 +69,16 @@ public static class MilestoneRules
         v.RuleFor(x => x.CoalitionIds).Must(ids => ids!.Length <= 20).When(x => x.CoalitionIds is not null).WithMessage("Name at most 20 coalitions.");
     }
 
+    /// <summary>Later than today in the country's own calendar.</summary>
+    public static bool IsFuture(string country, DateOnly date, DateTimeOffset now) =>
+        date > DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZones.Find(TimeZones.ForCountry(Countries.Normalise(country)))).DateTime);
+
+    public static string FutureMessage(DateOnly date) => $"{date:yyyy-MM-dd} is in the future; record a milestone once it has happened.";
+
     /// <summary>State checks: not in the future (in the country's own calendar), coalitions and campaign that exist.</summary>
     public static async Task<Outcome?> Problem(IQuerySession session, string country, MilestoneFacts facts, Guid id, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZones.Find(TimeZones.ForCountry(country))).DateTime);
-        if (facts.OccurredOn > today)
-            return Outcome.Invalid(id, "occurredOn", $"{facts.OccurredOn:yyyy-MM-dd} is in the future; record a milestone once it has happened.");
+        if (IsFuture(country, facts.OccurredOn, now)) return Outcome.Invalid(id, "occurredOn", FutureMessage(facts.OccurredOn));
         if (facts.CoalitionIds.Length > 0)
         {
             var known = (await session.LoadManyAsync<Coalitions.Coalition>(facts.CoalitionIds)).Select(c => c.Id).ToHashSet();

@@ -125,7 +125,9 @@ public static class AdvocacyServices
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Denied");
             o.Conventions.AuthorizeFolder("/Users", Policies.Admin);
+            o.Conventions.AllowAnonymousToPage("/NotFound");
         });
+        services.AddPageBinding();
 
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -8,6 +8,7 @@ namespace Advocacy.Web.Infrastructure;
 /// Phone numbers and email addresses never reach a log: every provider (console, Hangfire's, a test's) receives the
 /// message and the exception text with them replaced. Wolverine logs a refused command with its fields, ASP.NET logs
 /// request paths (a search for a phone), FluentValidation messages quote the value: redacting here covers them all.
+/// Being the one wrapper of every provider, it also writes a refused command at Information (<see cref="RefusedCommands"/>).
 /// </summary>
 public static partial class PersonalDataRedaction
 {
@@ -46,8 +47,9 @@ public static partial class PersonalDataRedaction
         {
             // Format and redact only what the provider will write: a level it ignores costs nothing more than before.
             if (!inner.IsEnabled(logLevel)) return;
-            inner.Log(logLevel, eventId, Redact(formatter(state, exception)), exception is null ? null : new RedactedException(exception),
-                (message, _) => message);
+            var (level, message, error) = RefusedCommands.AsLogged(logLevel, formatter(state, exception), exception);
+            if (level != logLevel && !inner.IsEnabled(level)) return;
+            inner.Log(level, eventId, Redact(message), error is null ? null : new RedactedException(error), (text, _) => text);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Advocacy.Domain.Advocates;
 using Advocacy.Domain.Common;
 using Advocacy.Web.Auth;
@@ -15,11 +16,11 @@ public class EnrollModel(IMessageBus bus) : PageModel
     public static readonly string[] LanguageChoices = ["en", "fr", "pt"];
 
     [BindProperty] public string Name { get; set; } = "";
-    [BindProperty] public string Phone { get; set; } = "";
+    [BindProperty, Display(Name = "Mobile phone")] public string Phone { get; set; } = "";
     [BindProperty] public string Country { get; set; } = "";
     [BindProperty] public string Language { get; set; } = "en";
     [BindProperty] public string? Email { get; set; }
-    [BindProperty] public string? Association { get; set; }
+    [BindProperty, Display(Name = "CHW association")] public string? Association { get; set; }
     [BindProperty] public string? Tags { get; set; }
     [BindProperty] public bool SmsConsent { get; set; }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Advocacy.Domain.Common;
 using Advocacy.Domain.Policy;
 using Advocacy.Web.Auth;
@@ -14,10 +15,11 @@ public class RecordMilestoneModel(IMessageBus bus) : PageModel
 {
     [BindProperty] public string Country { get; set; } = "";
     [BindProperty] public string Practice { get; set; } = "paid";
-    [BindProperty] public string Stage { get; set; } = Stages.Adopted;
-    [BindProperty] public DateOnly? OccurredOn { get; set; }
+    [BindProperty, Display(Name = "New stage")] public string Stage { get; set; } = Stages.Adopted;
+    [BindProperty, Display(Name = "Date it happened")] public DateOnly? OccurredOn { get; set; }
     [BindProperty] public string Title { get; set; } = "";
-    [BindProperty] public string? EvidenceUrl { get; set; }
+    [BindProperty, Display(Name = "Evidence link")] public string? EvidenceUrl { get; set; }
+    [BindProperty, Display(Name = "Document reference")] public string? EvidenceReference { get; set; }
     [BindProperty] public string? Notes { get; set; }
 
     public void OnGet() { }
@@ -25,7 +27,7 @@ public class RecordMilestoneModel(IMessageBus bus) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var command = new RecordMilestone(Country.Trim().ToUpperInvariant(), Practice, null, Stage, OccurredOn, Title.Trim(),
-            string.IsNullOrWhiteSpace(EvidenceUrl) ? null : EvidenceUrl.Trim(), null, Notes, null, null) { By = User.ToActor() };
+            Typed(EvidenceUrl), Typed(EvidenceReference), Notes, null, null) { By = User.ToActor() };
         if (await this.SendAsync(bus, command, ct) is not null)
         {
             TempData["recorded"] = $"Recorded: {command.Title}.";
@@ -33,4 +35,6 @@ public class RecordMilestoneModel(IMessageBus bus) : PageModel
         }
         return Page();
     }
+
+    private static string? Typed(string? field) => string.IsNullOrWhiteSpace(field) ? null : field.Trim();
 }
