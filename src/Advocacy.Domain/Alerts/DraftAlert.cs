@@ -24,7 +24,7 @@ public record DraftAlert(
             RuleForEach(x => x.Messages).OverrideIndexer((_, _, message, _) => $".{message.Key}").ChildRules(m =>
             {
                 m.RuleFor(p => p.Key).Must(Languages.IsValid).WithMessage("'{PropertyValue}' is not a language tag such as en, fr or pt.");
-                m.RuleFor(p => p.Value).NotEmpty().MaximumLength(Messaging.SendMessage.MaxSmsLength);
+                m.RuleFor(p => p.Value).NotEmpty().MaximumLength(Messaging.SendMessage.MaxSmsLength).WithName("Message");
                 m.RuleFor(p => p.Value).Must(v => !MergeFields.Unknown(v ?? "").Any())
                     .WithMessage((_, v) => $"Unknown merge field(s): {string.Join(", ", MergeFields.Unknown(v ?? "").Select(f => $"{{{f}}}"))}. Known: {string.Join(", ", MergeFields.Known.Select(f => $"{{{f}}}"))}.");
             }).When(x => x.Messages is not null);

@@ -23,9 +23,9 @@ public record SendMessage(Guid AdvocateId, Channel? Channel, string Body, string
         public Validator()
         {
             RuleFor(x => x.Channel).NotNull().IsInEnum().WithMessage("Channel is sms or email.");
-            RuleFor(x => x.Body).NotEmpty();
-            RuleFor(x => x.Body).MaximumLength(MaxSmsLength).When(x => x.Channel == Advocates.Channel.Sms);
-            RuleFor(x => x.Body).MaximumLength(MaxEmailLength);
+            RuleFor(x => x.Body).NotEmpty().WithName("Message");
+            RuleFor(x => x.Body).MaximumLength(MaxSmsLength).When(x => x.Channel == Advocates.Channel.Sms).WithName("Message");
+            RuleFor(x => x.Body).MaximumLength(MaxEmailLength).WithName("Message");
             RuleFor(x => x.Subject).NotEmpty().MaximumLength(200).When(x => x.Channel == Advocates.Channel.Email)
                 .WithMessage("An email needs a subject of at most 200 characters.");
         }
