@@ -31,8 +31,9 @@ public class viewing_an_alert_page(MessagingFixture fixture) : MessagingTest(fix
             second => Regex.Matches(second, @"2547123456\d\d").Count.ShouldBe(1),
             second => second.ShouldContain("Page 2 of 2"));
 
+        await Host.WaitForAlert(alert, a => a.State == "completed");
         var bar = await Page($"/alerts/{alert}?handler=Progress");
-        bar.ShouldContain("data-status=\"done\"");
+        bar.ShouldContain("data-status=\"completed\"");
         bar.ShouldContain("21 of 21 handled (100%)");
         bar.ShouldNotContain("hx-get");
         bar.ShouldNotContain("<html"); // the partial alone, for htmx to swap in

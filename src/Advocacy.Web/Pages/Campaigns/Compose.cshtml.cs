@@ -86,7 +86,7 @@ public class ComposeModel(IQuerySession session, IDocumentStore store, IMessageB
         if (codes.Any(c => !Advocacy.Domain.Common.Countries.IsKnown(c))) return "Countries are ISO codes such as KE, CI, MZ.";
         var outside = codes.Except(campaign.Countries).ToArray();
         return outside.Length > 0 && !widen && campaign.Countries.Length > 0
-            ? $"{string.Join(", ", outside)} {(outside.Length == 1 ? "is" : "are")} outside {campaign.Hashtag}'s countries ({string.Join(", ", campaign.Countries)}): tick \"Reach beyond the campaign's countries\" to include {(outside.Length == 1 ? "it" : "them")}."
+            ? $"{string.Join(", ", outside)} {(outside.Length == 1 ? "is" : "are")} outside {campaign.Hashtag}'s countries ({string.Join(", ", campaign.Countries)}): tick \"Reach beyond the campaign\" to include {(outside.Length == 1 ? "it" : "them")}."
             : null;
     }
 
@@ -121,21 +121,26 @@ public class ComposeModel(IQuerySession session, IDocumentStore store, IMessageB
     {
         if (await session.LoadAsync<Campaign>(id, ct) is not { } campaign) return NotFound();
         var countries = ParseCountries(Countries);
-        if (CountriesProblem(campaign, countries, Widen) is { } wrongCountries) ModelState.AddModelError(nameof(Countries), wrongCountries);
+        var errors = new Dictionary<string, string>();
+        if (CountriesProblem(campaign, countries, Widen) is { } wrongCountries) errors[nameof(Countries)] = wrongCountries;
         // A schedule that cannot be kept is refused here, before a draft exists.
         DateTimeOffset? sendAt = null;
         if (Then == "schedule")
         {
             var zone = await Alerts.AlertSchedule.TypedZone(User, TimeZone, store, ct);
-            if (zone is null) ModelState.AddModelError(nameof(TimeZone), Alerts.AlertSchedule.NotAZone);
-            if (SendAt is null) ModelState.AddModelError(nameof(SendAt), "Choose the date and time to send at.");
+            if (zone is null) errors[nameof(TimeZone)] = Alerts.AlertSchedule.NotAZone;
+            if (SendAt is null) errors[nameof(SendAt)] = "Choose the date and time to send at.";
             else if (zone is not null)
             {
                 sendAt = Alerts.AlertSchedule.Utc(SendAt.Value, zone);
-                if (ScheduleAlert.PastTime(sendAt, clock.GetUtcNow()) is { } past) ModelState.AddModelError(nameof(SendAt), past);
+                if (ScheduleAlert.PastTime(sendAt, clock.GetUtcNow()) is { } past) errors[nameof(SendAt)] = past;
             }
         }
-        if (ModelState.ErrorCount > 0) return await OnGetAsync(id, ct);
+        if (errors.Count > 0)
+        {
+            foreach (var (field, error) in errors) ModelState.AddModelError(field, error);
+            return await OnGetAsync(id, ct);
+        }
 
         var subjects = Email && !string.IsNullOrWhiteSpace(Subject) ? new Dictionary<string, string> { [FallbackLanguage] = Subject.Trim() } : null;
         var command = new DraftAlert(id, ChannelsOf(Sms, Email), WrittenMessages(), subjects, FallbackLanguage,
