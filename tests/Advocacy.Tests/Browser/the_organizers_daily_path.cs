@@ -56,6 +56,7 @@ public class the_organizers_daily_path(BrowserFixture browser) : BrowserTest(bro
         await Expect(page.Locator("#confirm-cost")).ToContainTextAsync(new Regex(@"Estimated cost: \d+\.\d\d USD for \d+ SMS segments"));
         await BrowserFixture.ScreenshotAsync(page, $"alert-confirm{shot}");
 
+        await page.EvaluateAsync("window.sameDocument = true");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send to 3 advocates" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Sending now");
         // No reload: the section is swapped in, then the bar polls until the alert is completed and stops.
@@ -66,6 +67,7 @@ public class the_organizers_daily_path(BrowserFixture browser) : BrowserTest(bro
         await Expect(page.Locator(".alert-progress")).ToContainTextAsync("sent 3 · delivered 3");
         await Expect(page.Locator(".alert-progress")).Not.ToHaveAttributeAsync("hx-get", new Regex("."));
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Pause" })).ToHaveCountAsync(0);
+        (await page.EvaluateAsync<bool>("window.sameDocument === true")).ShouldBeTrue("the page was reloaded");
         var alertUrl = new Uri(page.Url).AbsolutePath;
 
         // Musu's phone: the alert with a tracked link; the answer goes through the real inbound path.
