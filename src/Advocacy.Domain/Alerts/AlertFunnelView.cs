@@ -39,7 +39,7 @@ public static class FunnelTouchedHandler
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
 
     public static void Configure(HandlerChain chain) =>
-        chain.OnException(e => e.GetType().Name.Contains("Concurrency")).RetryTimes(5);
+        chain.OnException(e => e.GetType().Name.Contains("Concurrency") || e.GetType().Name.Contains("UnexpectedMaxEventId")).RetryTimes(5);
 
     public static async Task Handle(FunnelTouched touch, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {

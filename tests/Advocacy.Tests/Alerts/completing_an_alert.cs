@@ -19,6 +19,10 @@ public class completing_an_alert(MessagingFixture fixture) : MessagingTest(fixtu
         var progress = done.Progress!;
         (progress.Targeted, progress.Sent, progress.Remaining, progress.Handled).ShouldBe((2, 2, 0, 2));
         done.Funnel!.Sent.ShouldBe(progress.Sent);
+        // The dashboard says so (and stops polling it) rather than dropping it or showing it forever dispatching.
+        var dashboard = await (await Host.Scenario(s => { s.Get.Url("/"); s.AsAdmin(); })).ReadAsTextAsync();
+        dashboard.ShouldContain($"id=\"progress-{alert}\" data-status=\"completed\"");
+        dashboard.ShouldContain("2 of 2 handled (100%)");
 
         // One delivered, one undelivered afterwards: both were sent (accepted by the provider), one also failed.
         var (first, second) = (Twilio.Messages[0], Twilio.Messages[1]);
