@@ -21,7 +21,7 @@ public class answering_from_the_phone_simulator(BrowserFixture browser) : Browse
         await page.GetByRole(AriaRole.Link, new() { Name = "Compose an alert" }).ClickAsync();
         await page.GetByLabel("Message in English").FillAsync("{first_name}, the #PayCHWs budget vote is Friday. Call your MP!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Send now" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send to 1 advocate" }).ClickAsync();
         await Expect(page.Locator(".alert-progress")).ToHaveAttributeAsync("data-status", new Regex("scheduled|dispatching|completed"));
 
