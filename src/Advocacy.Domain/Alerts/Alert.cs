@@ -19,13 +19,19 @@ public record Alert(
     public Alert Apply(AlertDispatchStarted e) =>
         this with { State = AlertState.Dispatching, Targeted = e.Total, TargetedByChannel = e.Recipients, DispatchStartedAt = e.StartedAt };
 
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public Alert Apply(AlertDispatchCompleted e) => this with { State = AlertState.Completed, CompletedAt = e.CompletedAt };
+
     public Alert Apply(AlertCancelled e) => this with { State = AlertState.Cancelled };
 
     public Alert Apply(AlertPaused e) => this with { State = AlertState.Paused };
 
     public Alert Apply(AlertResumed e) => this with { State = DispatchStartedAt is null ? AlertState.Scheduled : AlertState.Dispatching };
 
-    public Alert Apply(AlertResendRequested e) => this with { ResendRounds = e.Round };
+    // A re-send of a completed alert puts it back to sending until the new round is done.
+    public Alert Apply(AlertResendRequested e) =>
+        this with { ResendRounds = e.Round, State = State == AlertState.Completed ? AlertState.Dispatching : State };
 
     public int ResendRounds { get; init; }
 

@@ -19,6 +19,9 @@ public record AlertScheduled(Guid AlertId, DateTimeOffset SendAt, decimal Estima
 /// <summary>The audience is frozen: deliveries exist for these recipients (per channel), and no one else.</summary>
 public record AlertDispatchStarted(Guid AlertId, Dictionary<string, int> Recipients, int Total, DateTimeOffset StartedAt);
 
+/// <summary>Nothing of the alert is left to send or waiting (quiet hours included): every recipient's latest attempt has an outcome.</summary>
+public record AlertDispatchCompleted(Guid AlertId, int Sent, int Delivered, int Failed, int Skipped, DateTimeOffset CompletedAt);
+
 public record AlertCancelled(Guid AlertId, string CancelledBy, DateTimeOffset CancelledAt);
 
 public record AlertPaused(Guid AlertId, string PausedBy, DateTimeOffset PausedAt);

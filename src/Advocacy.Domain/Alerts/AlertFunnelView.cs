@@ -39,9 +39,9 @@ public static class FunnelTouchedHandler
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
 
     public static void Configure(HandlerChain chain) =>
-        chain.OnException(e => e.GetType().Name.Contains("Concurrency")).RetryTimes(5);
+        chain.OnException(e => e.GetType().Name.Contains("Concurrency") || e.GetType().Name.Contains("UnexpectedMaxEventId")).RetryTimes(5);
 
-    public static async Task Handle(FunnelTouched touch, IDocumentSession session, CancellationToken ct)
+    public static async Task Handle(FunnelTouched touch, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var view = await session.LoadAsync<AlertFunnelView>(touch.AlertId, ct);
         if (Covers(view, touch)) return;
@@ -59,6 +59,13 @@ public static class FunnelTouchedHandler
         {
             Took = DateTimeOffset.UtcNow - started, Version = view?.Version ?? Guid.Empty,
         });
+        // The count that sees nothing left is the one that completes the alert, in the same transaction; a node racing
+        // to do the same loses on the stream's version and, retried, finds it completed.
+        if (AlertCompletion.Decide(alert, funnel, clock.GetUtcNow()) is { } completed)
+        {
+            var stream = await session.Events.FetchForWriting<Alert>(alert.Id, ct);
+            if (stream.Aggregate?.State == AlertState.Dispatching) stream.AppendOne(completed);
+        }
     }
 
     private static bool Covers(AlertFunnelView? view, FunnelTouched touch) => view is not null && view.RefreshedAt > touch.At + Margin;

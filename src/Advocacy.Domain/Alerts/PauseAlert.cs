@@ -33,7 +33,8 @@ public static class ControlAlertHandler
                 // Paused before its dispatch began: the dispatch is due again (it is idempotent if it also runs as first scheduled).
                 return (Outcome.Done(alert.Id), alert.DispatchStartedAt is null
                     ? [new AlertDue(alert.Id, alert.SendAt is { } at && at > now ? at : now)]
-                    : [new AlertResumedForSending(alert.Id)]);
+                    : [new AlertResumedForSending(alert.Id), FunnelTouched.Now(alert.Id)]); // recounted: it may have nothing left
+
             default:
                 return (Outcome.Conflict(alert.Id, $"Cannot {cmd.Control.ToString().ToLowerInvariant()}",
                     $"The alert is {alert.State.ToString().ToLowerInvariant()}."), none);

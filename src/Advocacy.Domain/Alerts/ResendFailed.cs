@@ -22,7 +22,7 @@ public static class ResendFailedHandler
         var none = new Wolverine.OutgoingMessages();
         var stream = await session.Events.FetchForWriting<Alert>(cmd.AlertId);
         if (stream.Aggregate is not { } alert) return (Outcome.NotFound("Alert", cmd.AlertId), none);
-        if (!alert.Sending) return (Outcome.Conflict(alert.Id, "Alert not sending", $"The alert is {alert.State.ToString().ToLowerInvariant()}."), none);
+        if (!alert.Sending && alert.State != AlertState.Completed) return (Outcome.Conflict(alert.Id, "Alert not sending", $"The alert is {alert.State.ToString().ToLowerInvariant()}."), none);
 
         var failed = await session.Query<Delivery>().Where(d => d.AlertId == alert.Id && d.Status == DeliveryStatus.Failed).ToListAsync();
         // A recipient whose earlier round already succeeded (or is still going) is not sent again.

@@ -8,10 +8,22 @@ using Wolverine;
 
 namespace Advocacy.Domain.Alerts;
 
-/// <summary>Sends an alert now (<c>sendAt</c> null or past) or at a time; each recipient still waits out their quiet hours.</summary>
+/// <summary>Sends an alert now (<c>sendAt</c> null) or at a later time; each recipient still waits out their quiet hours.</summary>
 public record ScheduleAlert(Guid AlertId, DateTimeOffset? SendAt)
 {
     [JsonIgnore] public Actor By { get; init; } = Actor.System;
+
+    /// <summary>Clocks of browsers and nodes disagree a little: a time this far in the past still means "now".</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A past time is refused rather than read as "now": a time typed in the wrong zone or a stale form must not send
+    /// to everyone at once. Sending now is asked for without a time.
+    /// </summary>
+    public static string? PastTime(DateTimeOffset? sendAt, DateTimeOffset now) =>
+        sendAt is { } at && at < now - ClockSkew
+            ? $"{at:yyyy-MM-dd HH:mm} UTC has passed (it is {now:yyyy-MM-dd HH:mm} UTC): choose a later time, or send now."
+            : null;
 
     public class Validator : AbstractValidator<ScheduleAlert>
     {
@@ -62,6 +74,8 @@ public static class ScheduleAlertHandler
         var none = new OutgoingMessages();
         var stream = await session.Events.FetchForWriting<Alert>(cmd.AlertId);
         if (stream.Aggregate is not { } alert) return (Outcome.NotFound("Alert", cmd.AlertId), none);
+        var now = clock.GetUtcNow();
+        if (ScheduleAlert.PastTime(cmd.SendAt, now) is { } past) return (Outcome.Invalid(alert.Id, "sendAt", past), none);
         if (alert.State is not (AlertState.Draft or AlertState.Scheduled))
             return (Outcome.Conflict(alert.Id, "Alert already sent", $"The alert is {alert.State.ToString().ToLowerInvariant()}."), none);
         var campaign = (await session.LoadAsync<Campaign>(alert.CampaignId))!;
@@ -76,7 +90,6 @@ public static class ScheduleAlertHandler
         var committed = await Committed(session, campaign.Id, alert.Id, CancellationToken.None);
         if (OverBudget(campaign, estimate, committed) is { } refused) return (refused, none);
 
-        var now = clock.GetUtcNow();
         var sendAt = cmd.SendAt is { } at && at > now ? at : now;
         stream.AppendOne(new AlertScheduled(alert.Id, sendAt, estimate.Cost, cmd.By.Name, now));
         return (Outcome.Done(alert.Id), [new AlertDue(alert.Id, sendAt)]);

@@ -47,7 +47,7 @@ public static class AlertEndpoints
         var view = await session.LoadAsync<AlertFunnelView>(alert.Id, ct);
         return Results.Ok(AlertView.Of(alert) with
         {
-            Progress = AlertProgress.Of(alert, await AlertFunnel.Progress(session, alert.Id, ct), twilio.Value.MessagesPerSecond, clock.GetUtcNow()),
+            Progress = AlertProgress.Of(alert, await AlertFunnel.Progress(session, alert.Id, clock.GetUtcNow(), ct), twilio.Value.MessagesPerSecond, clock.GetUtcNow()),
             Funnel = view?.Funnel ?? Funnel.Empty,
         });
     }

@@ -13,6 +13,9 @@ public record User(Guid Id, string Email, string Name, string Role, string Passw
     public DateTimeOffset? LastSignInAt { get; init; }
     public string? CreatedBy { get; init; }
 
+    /// <summary>The IANA zone the person reads and types times in (their browser's at first); null: not known yet, UTC.</summary>
+    public string? TimeZone { get; init; }
+
     private static readonly PasswordHasher<User> Hasher = new();
 
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();

@@ -33,15 +33,18 @@ public class IndexModel(IQuerySession session, TimeProvider clock, IOptions<Twil
         Campaigns = campaigns.Select(c => new ActiveCampaign(c, funnels.Where(f => f.CampaignId == c.Id)
             .Aggregate(Funnel.Empty, (sum, f) => sum.Plus(f.Funnel)))).ToList();
 
-        // Alerts never reach "completed" on their own: the newest dispatching ones, less those with nothing left to send.
-        var alerts = await session.Query<Alert>().Where(a => a.State == AlertState.Dispatching || a.State == AlertState.Paused)
-            .OrderByDescending(a => a.DraftedAt).Take(20).ToListAsync(ct);
+        // Going out, and those completed in the last day (they say so), newest first.
+        var completedSince = now.AddDays(-1);
+        var alerts = await session.Query<Alert>().Where(a => a.State == AlertState.Dispatching || a.State == AlertState.Paused
+                || (a.State == AlertState.Completed && a.CompletedAt > completedSince))
+            .OrderByDescending(a => a.DraftedAt).Take(10).ToListAsync(ct);
+        var (zone, _) = await AlertSchedule.ZoneOf(User, session, ct);
         var names = alerts.Count == 0 ? new Dictionary<Guid, string>() : (await session.LoadManyAsync<Campaign>(ct, alerts.Select(a => a.CampaignId).Distinct()))
             .ToDictionary(c => c.Id, c => c.Hashtag);
         var inFlight = new List<AlertProgressBar>();
         foreach (var alert in alerts)
-            inFlight.Add(await AlertProgressBar.Read(session, alert, names.GetValueOrDefault(alert.CampaignId, ""), twilio.Value.MessagesPerSecond, now, ct));
-        Alerts = inFlight.Where(a => !a.Finished).Take(10).ToList();
+            inFlight.Add(await AlertProgressBar.Read(session, alert, names.GetValueOrDefault(alert.CampaignId, ""), twilio.Value.MessagesPerSecond, now, zone, ct));
+        Alerts = inFlight;
 
         Activation = await Domain.Trainings.Activation.Read(session, ActivationDays, now, ct);
         Wins = await DashboardFigures.LatestWins(session, 5, ct);

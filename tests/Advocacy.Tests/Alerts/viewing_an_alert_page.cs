@@ -31,8 +31,9 @@ public class viewing_an_alert_page(MessagingFixture fixture) : MessagingTest(fix
             second => Regex.Matches(second, @"2547123456\d\d").Count.ShouldBe(1),
             second => second.ShouldContain("Page 2 of 2"));
 
+        await Host.WaitForAlert(alert, a => a.State == "completed");
         var bar = await Page($"/alerts/{alert}?handler=Progress");
-        bar.ShouldContain("data-status=\"done\"");
+        bar.ShouldContain("data-status=\"completed\"");
         bar.ShouldContain("21 of 21 handled (100%)");
         bar.ShouldNotContain("hx-get");
         bar.ShouldNotContain("<html"); // the partial alone, for htmx to swap in
@@ -67,20 +68,7 @@ public class viewing_an_alert_page(MessagingFixture fixture) : MessagingTest(fix
         await Host.Scenario(s => { s.Get.Url($"/alerts/{Guid.NewGuid()}"); s.WithKey(viewer); s.StatusCodeShouldBe(404); });
     }
 
-    /// <summary>Posts a page handler as its form does: the antiforgery token from the page, and its cookie.</summary>
-    private async Task<IScenarioResult> PostForm(string page, string handler, int status = 302)
-    {
-        var get = await Host.Scenario(s => { s.Get.Url(page); s.AsAdmin(); });
-        var token = Regex.Match(await get.ReadAsTextAsync(), "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        var cookie = get.Context.Response.Headers.SetCookie.ToArray().First(c => c!.StartsWith(".AspNetCore.Antiforgery"))!.Split(';')[0];
-        return await Host.Scenario(s =>
-        {
-            s.Post.FormData(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }).ToUrl(page).QueryString("handler", handler);
-            s.WithRequestHeader("Cookie", cookie);
-            s.AsAdmin();
-            s.StatusCodeShouldBe(status);
-        });
-    }
+    private Task<IScenarioResult> PostForm(string page, string handler, int status = 302) => Host.PostForm(page, handler, [], status);
 
     private async Task<string> Page(string url, string? key = null) =>
         await (await Host.Scenario(s =>

@@ -22,7 +22,8 @@ public class answering_from_the_phone_simulator(BrowserFixture browser) : Browse
         await page.GetByLabel("Message in English").FillAsync("{first_name}, the #PayCHWs budget vote is Friday. Call your MP!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
-        await Expect(page.Locator("tbody tr")).ToContainTextAsync(new Regex("scheduled|dispatching")); // the page shows the state when it answered
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send to 1 advocate" }).ClickAsync();
+        await Expect(page.Locator(".alert-progress")).ToHaveAttributeAsync("data-status", new Regex("scheduled|dispatching|completed"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Phone simulator" }).ClickAsync();
         // The send job runs in the background: reload until the advocate's phone appears, listed by name.

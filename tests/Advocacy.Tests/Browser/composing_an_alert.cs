@@ -38,10 +38,15 @@ public class composing_an_alert(BrowserFixture browser) : BrowserTest(browser)
         await Expect(page.Locator("#counter-fr")).ToContainTextAsync("UCS-2"); // the emoji needs Unicode
         await Expect(page.Locator("#counter-fr")).ToContainTextAsync("2 segments");
 
-        // The audience updates as the organizer types the countries.
-        await Expect(page.Locator("#audience")).ToHaveTextAsync("Reaches 2 advocates: CI 1, LR 1");
-        await page.GetByLabel("Countries").FillAsync("CI");
+        // The audience updates as the organizer types the countries: the campaign's by default, others only when asked.
+        await Expect(page.GetByLabel("Countries")).ToHaveValueAsync("KE, CI");
         await Expect(page.Locator("#audience")).ToHaveTextAsync("Reaches 1 advocate: CI 1");
+        await page.GetByLabel("Countries").FillAsync("");
+        await Expect(page.Locator("#audience")).ToHaveTextAsync("Reaches 1 advocate: CI 1");
+        await page.GetByLabel("Countries").FillAsync("CI, LR");
+        await Expect(page.Locator("#audience")).ToContainTextAsync("LR is outside #PayCHWs's countries (KE, CI)");
+        await page.GetByLabel("Reach beyond the campaign").CheckAsync();
+        await Expect(page.Locator("#audience")).ToHaveTextAsync("Reaches 2 advocates: CI 1, LR 1");
         await page.GetByLabel("Countries").FillAsync("CI, XX");
         await Expect(page.Locator("#audience")).ToContainTextAsync("ISO codes");
         await page.GetByLabel("Countries").FillAsync("CI");

@@ -38,13 +38,14 @@ public class sending_an_alert(BrowserFixture browser) : BrowserTest(browser)
         await Expect(page.Locator("#cost")).ToContainTextAsync("0.05 USD for 1 segment to 1 recipient");
         await page.GetByLabel("Countries").FillAsync("");
         await Expect(page.Locator("#cost")).ToContainTextAsync("to 3 recipients");
-        await BrowserFixture.ScreenshotAsync(page, "compose");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/alerts/[0-9a-f-]{36}$"));
+        await Expect(page.Locator("#confirm-recipients")).ToContainTextAsync("To 3 advocates: LR 2, CI 1 by SMS");
+        await Expect(page.Locator("#confirm-cost")).ToContainTextAsync("Estimated cost: 0.15 USD for 3 SMS segments");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send to 3 advocates for 0.15 USD" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Sending now");
-        // No reload: the bar polls its partial until the dispatch is done, then stops.
-        await Expect(page.Locator(".alert-progress")).ToHaveAttributeAsync("data-status", "done", Dispatch);
+        // No reload: the bar polls its partial until the alert is completed, then stops.
+        await Expect(page.Locator(".alert-progress")).ToHaveAttributeAsync("data-status", "completed", Dispatch);
         await Expect(page.Locator(".alert-progress")).ToContainTextAsync("3 of 3 handled (100%)");
         await Expect(page.Locator(".alert-progress")).Not.ToHaveAttributeAsync("hx-get", new Regex("."));
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Pause" })).ToHaveCountAsync(0);
@@ -55,10 +56,9 @@ public class sending_an_alert(BrowserFixture browser) : BrowserTest(browser)
         await Expect(byCountry.Nth(1)).ToContainTextAsync(new Regex(@"^\s*LR\s*2"));
         await Expect(page.Locator(".funnel-by-language")).ToContainTextAsync("fr");
         await Expect(page.Locator("#failed-h + .empty")).ToContainTextAsync("No delivery has failed");
-        await BrowserFixture.ScreenshotAsync(page, "alert");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Pay CHWs" }).ClickAsync();
-        await Expect(page.Locator("tbody tr")).ToContainTextAsync("dispatching");
+        await Expect(page.Locator("tbody tr")).ToContainTextAsync("completed");
     }
 
     [Fact]
@@ -76,14 +76,18 @@ public class sending_an_alert(BrowserFixture browser) : BrowserTest(browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
         await Expect(page.Locator("[data-valmsg-for=SendAt]")).ToContainTextAsync("Choose the date and time");
 
-        var at = DateTime.UtcNow.AddDays(2);
-        await page.GetByLabel("Or send at (UTC)").FillAsync(at.ToString("yyyy-MM-ddTHH:mm"));
+        // Typed in the organizer's zone (the browser's until they choose one), shown in it afterwards, stored as UTC.
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(2), TimeZoneInfo.FindSystemTimeZoneById("Africa/Nairobi"));
+        await page.GetByLabel("Or send at").FillAsync(at.ToString("yyyy-MM-ddTHH:mm"));
+        await page.GetByLabel("Time zone of that time").FillAsync("Africa/Nairobi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/alerts/[0-9a-f-]{36}$"));
         var alertUrl = page.Url;
-        await Expect(page.Locator("[role=status]")).ToContainTextAsync($"Scheduled for {at:yyyy-MM-dd HH:mm} UTC");
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync($"Scheduled for {at:yyyy-MM-dd HH:mm} Africa/Nairobi");
         await Expect(page.Locator(".alert-progress")).ToHaveAttributeAsync("data-status", "scheduled");
-        await Expect(page.Locator(".alert-progress")).ToContainTextAsync($"starts {at:yyyy-MM-dd HH:mm} UTC");
+        await Expect(page.Locator(".alert-progress")).ToContainTextAsync($"starts {at:yyyy-MM-dd HH:mm} Africa/Nairobi");
+        var stored = await Browser.Api.GetFromJsonAsync<Advocacy.Web.Alerts.AlertView>(new Uri(alertUrl).AbsolutePath.Replace("/alerts/", "/api/alerts/"));
+        stored!.SendAt.ShouldBe(new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.FromHours(3)));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Paused");
@@ -132,14 +136,15 @@ public class sending_an_alert(BrowserFixture browser) : BrowserTest(browser)
         await page.GetByLabel("Message in English").FillAsync("{first_name}, ask your district to count CHWs.");
         await Expect(page.Locator("#preview .error")).ToContainTextAsync("Over the campaign's spend cap");
 
+        // The one confirmation says it before anything is sent; the draft is kept.
         await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/alerts/[0-9a-f-]{36}$"));
-        await Expect(page.Locator("p.error[role=alert]")).ToContainTextAsync(
-            "Saved as a draft, not sent. Over the campaign's spend cap: This alert is estimated at 0.1 USD; 0.05 of the 0.05 cap is left.");
+        await Expect(page.Locator(".confirm .error")).ToContainTextAsync(
+            "Over the campaign's spend cap: This alert is estimated at 0.1 USD; 0.05 of the 0.05 cap is left. Sending will be refused.");
         await Expect(page.Locator("#progress-h + .empty")).ToContainTextAsync("A draft: nothing has been sent");
 
-        // Sending it again from its page is refused the same way, next to the buttons.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send now" }).ClickAsync();
+        // Sending anyway is refused the same way, above the buttons.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send to 2 advocates" }).ClickAsync();
         await Expect(page.Locator(".validation-summary-errors")).ToContainTextAsync("0.05 of the 0.05 cap is left");
+        await Expect(page.Locator("#progress-h + .empty")).ToContainTextAsync("A draft: nothing has been sent");
     }
 }

@@ -43,7 +43,7 @@ public static class AlertScenarios
     /// <summary>Until nothing is left to send; with <paramref name="expected"/>, until that many deliveries finished.</summary>
     public static async Task<AlertProgressView> WaitUntilSent(this IAlbaHost host, Guid alert, int? expected = null, int seconds = 30) =>
         (await host.WaitForAlert(alert, view => view.Progress is { Targeted: > 0, Remaining: 0 } p
-            && (expected is null || p.Sent + p.Delivered + p.Failed + p.Skipped == expected), seconds)).Progress!;
+            && (expected is null || p.Handled == expected), seconds)).Progress!;
 
     /// <summary>Polls the alert until <paramref name="until"/> holds: progress is counted on each read, the funnel is a projection a moment behind.</summary>
     public static async Task<AlertView> WaitForAlert(this IAlbaHost host, Guid alert, Func<AlertView, bool> until, int seconds = 30)

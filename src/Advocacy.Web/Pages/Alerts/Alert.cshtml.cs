@@ -16,7 +16,7 @@ namespace Advocacy.Web.Pages.Alerts;
 /// One alert: its live progress while it goes out, the controls (send or schedule a draft, pause, resume, cancel, retry
 /// the failed) through the same commands as <c>/api/alerts/{id}/…</c>, its failed deliveries and its funnel.
 /// </summary>
-public class AlertModel(IQuerySession session, IMessageBus bus, IAuthorizationService authorization, TimeProvider clock,
+public class AlertModel(IQuerySession session, IDocumentStore store, IMessageBus bus, IAuthorizationService authorization, TimeProvider clock,
     IOptions<TwilioOptions> twilio, SmsPricing pricing) : PageModel
 {
     public const int FailedPageSize = 20;
@@ -32,13 +32,25 @@ public class AlertModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
 
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    /// <summary>When to send a draft, read as UTC (the label says so): organizers work across many time zones.</summary>
+    /// <summary>When to send, read in <see cref="TimeZone"/>: organizers work across many time zones.</summary>
     [BindProperty] public DateTime? SendAt { get; set; }
+
+    /// <summary>The organizer's zone (their setting, or their browser's on first use); kept as their setting.</summary>
+    [BindProperty] public string? TimeZone { get; set; }
+
+    /// <summary><c>send</c>: show the one confirmation (recipients, cost) before sending now.</summary>
+    [BindProperty(SupportsGet = true)] public string? Confirm { get; set; }
+
+    [BindProperty] public bool Confirmed { get; set; }
+
+    public SendConfirmation? Confirmation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Progress = await AlertProgressBar.Read(session, Alert!, Campaign!.Hashtag, twilio.Value.MessagesPerSecond, clock.GetUtcNow(), ct);
+        Progress = await ReadProgressAsync(ct);
+        if (Confirm == "send" && Alert!.State is AlertState.Draft or AlertState.Scheduled)
+            Confirmation = await SendConfirmation.Read(session, Alert, Campaign!, pricing, ct);
         Funnel = await AlertFunnelPanel.Read(session, Alert!, ct);
         if (PageNumber < 1) PageNumber = 1;
         var failed = session.Query<Delivery>().Where(d => d.AlertId == id && d.Status == DeliveryStatus.Failed);
@@ -52,8 +64,16 @@ public class AlertModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
     public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        return Partial("_AlertProgress",
-            await AlertProgressBar.Read(session, Alert!, Campaign!.Hashtag, twilio.Value.MessagesPerSecond, clock.GetUtcNow(), ct));
+        // The controls it may swap in (when the state moved on) are the organizer's only.
+        ViewData["canSend"] = (await authorization.AuthorizeAsync(User, Policies.SendMessages)).Succeeded;
+        return Partial("_AlertProgress", await ReadProgressAsync(ct));
+    }
+
+    private async Task<AlertProgressBar> ReadProgressAsync(CancellationToken ct)
+    {
+        var (zone, set) = await AlertSchedule.ZoneOf(User, session, ct);
+        ViewData["zoneSet"] = set;
+        return await AlertProgressBar.Read(session, Alert!, Campaign!.Hashtag, twilio.Value.MessagesPerSecond, clock.GetUtcNow(), zone, ct);
     }
 
     /// <summary>The funnel alone: the projection trails the deliveries by about a second, so it is polled too.</summary>
@@ -63,18 +83,23 @@ public class AlertModel(IQuerySession session, IMessageBus bus, IAuthorizationSe
         return Partial("_AlertFunnel", await AlertFunnelPanel.Read(session, Alert!, ct));
     }
 
-    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct) =>
-        CommandAsync(id, new ScheduleAlert(id, null) { By = User.ToActor() }, "Sending now.", ct);
-
-    public Task<IActionResult> OnPostScheduleAsync(Guid id, CancellationToken ct)
+    /// <summary>Sends only once confirmed; asked without the confirmation, shows it (recipients and cost) instead.</summary>
+    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct)
     {
-        if (SendAt is null)
-        {
-            ModelState.AddModelError(nameof(SendAt), "Choose the date and time to send at.");
-            return OnGetAsync(id, ct);
-        }
-        return CommandAsync(id, new ScheduleAlert(id, AlertSchedule.Utc(SendAt.Value)) { By = User.ToActor() },
-            $"Scheduled for {SendAt:yyyy-MM-dd HH:mm} UTC.", ct);
+        if (Confirmed) return CommandAsync(id, new ScheduleAlert(id, null) { By = User.ToActor() }, "Sending now.", ct);
+        Confirm = "send";
+        return OnGetAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostScheduleAsync(Guid id, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.SendMessages)).Succeeded) return Forbid();
+        var zone = await AlertSchedule.TypedZone(User, TimeZone, store, ct);
+        if (zone is null) ModelState.AddModelError(nameof(TimeZone), AlertSchedule.NotAZone);
+        if (SendAt is null) ModelState.AddModelError(nameof(SendAt), "Choose the date and time to send at.");
+        if (zone is null || SendAt is null) return await OnGetAsync(id, ct);
+        var at = AlertSchedule.Utc(SendAt.Value, zone);
+        return await CommandAsync(id, new ScheduleAlert(id, at) { By = User.ToActor() }, $"Scheduled for {AlertSchedule.Show(at, zone)}.", ct);
     }
 
     public Task<IActionResult> OnPostPauseAsync(Guid id, CancellationToken ct) =>

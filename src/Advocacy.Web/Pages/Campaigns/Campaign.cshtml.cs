@@ -41,8 +41,7 @@ public class CampaignModel(IQuerySession session, IMessageBus bus, IAuthorizatio
     }
 
     /// <summary>Sends a draft now (the schedule endpoint's command: budget and campaign state are checked there).</summary>
-    public Task<IActionResult> OnPostSendAsync(Guid id, Guid alertId, CancellationToken ct) =>
-        CommandAsync(id, new ScheduleAlert(alertId, null) { By = User.ToActor() }, ct);
+    // "Send now" of a draft goes to the alert's page, which asks once with the recipients and the cost.
 
     public Task<IActionResult> OnPostActivateAsync(Guid id, CancellationToken ct) =>
         CommandAsync(id, new ChangeCampaignState(id, CampaignTransition.Activate, null) { By = User.ToActor() }, ct);

@@ -18,7 +18,7 @@ namespace Advocacy.Web.Pages.Campaigns;
 /// <c>DraftAlert</c>, like the API, then (if asked) sent or scheduled through <c>ScheduleAlert</c>.
 /// </summary>
 [Authorize(Policy = Policies.SendMessages)]
-public class ComposeModel(IQuerySession session, IMessageBus bus, SmsPricing pricing, TimeProvider clock) : PageModel
+public class ComposeModel(IQuerySession session, IDocumentStore store, IMessageBus bus, SmsPricing pricing, TimeProvider clock) : PageModel
 {
     public static readonly (string Code, string Name)[] Languages = [("en", "English"), ("fr", "Français"), ("pt", "Português")];
 
@@ -28,16 +28,31 @@ public class ComposeModel(IQuerySession session, IMessageBus bus, SmsPricing pri
     [BindProperty] public string FallbackLanguage { get; set; } = "en";
     [BindProperty] public bool Sms { get; set; } = true;
     [BindProperty] public bool Email { get; set; }
+    [BindProperty] public string? Subject { get; set; }
+    [BindProperty] public string? Link { get; set; }
+
+    /// <summary>Empty means the campaign's countries (filled in on first view).</summary>
     [BindProperty] public string? Countries { get; set; }
+
+    /// <summary>Reaching past the campaign's countries is asked for explicitly: with no countries, every country.</summary>
+    [BindProperty] public bool Widen { get; set; }
+
     [BindProperty] public DateTime? SendAt { get; set; }
 
-    /// <summary>The button pressed: <c>draft</c>, <c>send</c> (now) or <c>schedule</c> (at <see cref="SendAt"/>, UTC).</summary>
+    /// <summary>The zone <see cref="SendAt"/> is typed in: the organizer's setting, or their browser's the first time.</summary>
+    [BindProperty] public string? TimeZone { get; set; }
+
+    /// <summary>The button pressed: <c>draft</c>, <c>send</c> (now, after one confirmation) or <c>schedule</c> (at <see cref="SendAt"/>).</summary>
     [BindProperty] public string Then { get; set; } = "draft";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Campaign = await session.LoadAsync<Campaign>(id, ct);
-        return Campaign is null ? NotFound() : Page();
+        if (Campaign is null) return NotFound();
+        if (Request.Method == "GET") Countries = string.Join(", ", Campaign.Countries);
+        var (zone, set) = await Alerts.AlertSchedule.ZoneOf(User, session, ct);
+        if (TimeZone is null && set) TimeZone = Alerts.AlertSchedule.Name(zone);
+        return Page();
     }
 
     /// <summary>The live counter: encoding, characters (septets or UTF-16 units) and segments of one variant.</summary>
@@ -48,14 +63,14 @@ public class ComposeModel(IQuerySession session, IMessageBus bus, SmsPricing pri
     }
 
     /// <summary>The live audience: who the alert would reach now on the chosen channels, per country and language.</summary>
-    public async Task<IActionResult> OnGetAudienceAsync(string? countries, bool sms, bool email, CancellationToken ct)
+    public async Task<IActionResult> OnGetAudienceAsync(Guid id, string? countries, bool widen, bool sms, bool email, CancellationToken ct)
     {
+        if (await session.LoadAsync<Campaign>(id, ct) is not { } campaign) return NotFound();
         var channels = ChannelsOf(sms, email);
         if (channels.Length == 0) return new JsonResult(new { total = 0, byCountry = Array.Empty<object>() });
         var codes = ParseCountries(countries);
-        if (codes.Any(c => !Advocacy.Domain.Common.Countries.IsKnown(c)))
-            return new JsonResult(new { error = "Countries are ISO codes such as KE, CI, MZ." });
-        var size = await AudienceCounts.Of(session, new Audience(Countries: codes.Length > 0 ? codes : null), channels, ct);
+        if (CountriesProblem(campaign, codes, widen) is { } problem) return new JsonResult(new { error = problem });
+        var size = await AudienceCounts.Of(session, AudienceOf(campaign, codes, widen), channels, ct);
         return new JsonResult(new
         {
             total = size.Total,
@@ -64,6 +79,20 @@ public class ComposeModel(IQuerySession session, IMessageBus bus, SmsPricing pri
     }
 
     private static string[] ParseCountries(string? countries) => PageCommands.Items(countries).Select(c => c.ToUpperInvariant()).ToArray();
+
+    /// <summary>Unknown codes, or countries the campaign does not cover without <see cref="Widen"/>.</summary>
+    private static string? CountriesProblem(Campaign campaign, string[] codes, bool widen)
+    {
+        if (codes.Any(c => !Advocacy.Domain.Common.Countries.IsKnown(c))) return "Countries are ISO codes such as KE, CI, MZ.";
+        var outside = codes.Except(campaign.Countries).ToArray();
+        return outside.Length > 0 && !widen && campaign.Countries.Length > 0
+            ? $"{string.Join(", ", outside)} {(outside.Length == 1 ? "is" : "are")} outside {campaign.Hashtag}'s countries ({string.Join(", ", campaign.Countries)}): tick \"Reach beyond the campaign\" to include {(outside.Length == 1 ? "it" : "them")}."
+            : null;
+    }
+
+    /// <summary>The campaign's countries unless others are typed; no countries at all only when widening is asked for.</summary>
+    private static Audience AudienceOf(Campaign campaign, string[] countries, bool widen) => new(Countries: countries.Length > 0 ? countries
+        : widen || campaign.Countries.Length == 0 ? null : campaign.Countries);
 
     private static Channel[] ChannelsOf(bool sms, bool email) =>
         [.. sms ? [Channel.Sms] : Array.Empty<Channel>(), .. email ? [Channel.Email] : Array.Empty<Channel>()];
@@ -77,11 +106,10 @@ public class ComposeModel(IQuerySession session, IMessageBus bus, SmsPricing pri
         var countries = ParseCountries(Countries);
         var problem = messages.Count == 0 ? "Write a message to see its cost and how it reads on a phone."
             : channels.Length == 0 ? "Choose SMS, email or both."
-            : countries.Any(c => !Advocacy.Domain.Common.Countries.IsKnown(c)) ? "Countries are ISO codes such as KE, CI, MZ."
-            : null;
+            : CountriesProblem(campaign, countries, Widen);
         if (problem is not null) return Partial("_ComposePreview", ComposePreview.Nothing(problem));
         var fallback = messages.ContainsKey(FallbackLanguage) ? FallbackLanguage : messages.Keys.First();
-        var draft = new Alert(Guid.Empty, id, channels, messages, null, fallback, null, AudienceOf(countries), AlertState.Draft,
+        var draft = new Alert(Guid.Empty, id, channels, messages, null, fallback, null, AudienceOf(campaign, countries, Widen), AlertState.Draft,
             User.ToActor().Name, clock.GetUtcNow());
         return Partial("_ComposePreview", await ComposePreview.Read(session, campaign, draft, pricing, ct));
     }
@@ -89,39 +117,80 @@ public class ComposeModel(IQuerySession session, IMessageBus bus, SmsPricing pri
     private Dictionary<string, string> WrittenMessages() =>
         Messages.Where(m => !string.IsNullOrWhiteSpace(m.Value)).ToDictionary(m => m.Key, m => m.Value!.Trim());
 
-    private static Audience AudienceOf(string[] countries) => new(Countries: countries is { Length: > 0 } ? countries : null);
-
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (Then == "schedule" && SendAt is null)
+        if (await session.LoadAsync<Campaign>(id, ct) is not { } campaign) return NotFound();
+        var countries = ParseCountries(Countries);
+        var errors = new Dictionary<string, string>();
+        if (CountriesProblem(campaign, countries, Widen) is { } wrongCountries) errors[nameof(Countries)] = wrongCountries;
+        // A schedule that cannot be kept is refused here, before a draft exists.
+        DateTimeOffset? sendAt = null;
+        if (Then == "schedule")
         {
-            ModelState.AddModelError(nameof(SendAt), "Choose the date and time to send at.");
+            var zone = await Alerts.AlertSchedule.TypedZone(User, TimeZone, store, ct);
+            if (zone is null) errors[nameof(TimeZone)] = Alerts.AlertSchedule.NotAZone;
+            if (SendAt is null) errors[nameof(SendAt)] = "Choose the date and time to send at.";
+            else if (zone is not null)
+            {
+                sendAt = Alerts.AlertSchedule.Utc(SendAt.Value, zone);
+                if (ScheduleAlert.PastTime(sendAt, clock.GetUtcNow()) is { } past) errors[nameof(SendAt)] = past;
+            }
+        }
+        if (errors.Count > 0)
+        {
+            foreach (var (field, error) in errors) ModelState.AddModelError(field, error);
             return await OnGetAsync(id, ct);
         }
-        var command = new DraftAlert(id, ChannelsOf(Sms, Email), WrittenMessages(), null, FallbackLanguage, null,
-            AudienceOf(ParseCountries(Countries))) { By = User.ToActor() };
+
+        var subjects = Email && !string.IsNullOrWhiteSpace(Subject) ? new Dictionary<string, string> { [FallbackLanguage] = Subject.Trim() } : null;
+        var command = new DraftAlert(id, ChannelsOf(Sms, Email), WrittenMessages(), subjects, FallbackLanguage,
+            string.IsNullOrWhiteSpace(Link) ? null : Link.Trim(), AudienceOf(campaign, countries, Widen)) { By = User.ToActor() };
         if (await this.SendAsync(bus, command, ct) is { } drafted)
         {
-            if (Then is "send" or "schedule") return await ScheduleAsync(drafted.Id, ct);
+            if (Then == "schedule") return await ScheduleAsync(drafted.Id, sendAt!.Value, ct);
+            if (Then == "send")
+            {
+                TempData["notice"] = "Saved as a draft. Check who it reaches and what it costs, then send it.";
+                return Redirect($"/alerts/{drafted.Id}?confirm=send#confirm-send");
+            }
             TempData["drafted"] = "Alert saved as a draft.";
             return Redirect($"/campaigns/{id}");
         }
-        // The API names message errors "messages.fr.value": show them under that language's box.
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Messages.", StringComparison.Ordinal)).ToList())
-        {
-            var language = key.Split('.')[1];
-            foreach (var error in ModelState[key]!.Errors) ModelState.AddModelError($"Messages[{language}]", error.ErrorMessage);
-        }
+        ShowErrorsNextToFields();
         return await OnGetAsync(id, ct);
+    }
+
+    private static readonly string[] Fields = [nameof(Link), nameof(Subject), nameof(FallbackLanguage), nameof(Countries), nameof(SendAt), nameof(TimeZone)];
+
+    /// <summary>
+    /// The command names fields as the API does ("messages.fr.value", "audience.countries", "subjects"): each error goes
+    /// next to the page's field for it, and one with no field on the page above the form, never nowhere.
+    /// </summary>
+    private void ShowErrorsNextToFields()
+    {
+        foreach (var key in ModelState.Keys.Where(k => ModelState[k]!.Errors.Count > 0).ToList())
+        {
+            var errors = ModelState[key]!.Errors.Select(e => e.ErrorMessage).ToList();
+            var field = key switch
+            {
+                _ when key.StartsWith("Messages.", StringComparison.Ordinal) => $"Messages[{key.Split('.')[1]}]",
+                _ when key.StartsWith("Audience.Countries", StringComparison.Ordinal) => nameof(Countries),
+                _ when key.StartsWith("Subjects", StringComparison.Ordinal) => nameof(Subject),
+                "Messages" => "Messages[en]",
+                _ when Fields.Contains(key) || key.StartsWith("Messages[", StringComparison.Ordinal) => null,
+                _ => "",
+            };
+            if (field is null) continue;
+            foreach (var error in errors) ModelState.AddModelError(field, error);
+        }
     }
 
     /// <summary>
     /// The draft exists now: a refusal (campaign not active, over the spend cap) is shown on the alert's page, where the
     /// draft can be sent once fixed, rather than here, where submitting again would draft it twice.
     /// </summary>
-    private async Task<IActionResult> ScheduleAsync(Guid alertId, CancellationToken ct)
+    private async Task<IActionResult> ScheduleAsync(Guid alertId, DateTimeOffset sendAt, CancellationToken ct)
     {
-        var sendAt = Then == "schedule" ? Alerts.AlertSchedule.Utc(SendAt!.Value) : (DateTimeOffset?)null;
         Outcome outcome;
         try
         {
@@ -131,7 +200,8 @@ public class ComposeModel(IQuerySession session, IMessageBus bus, SmsPricing pri
         {
             outcome = Outcome.Invalid(alertId, "sendAt", string.Join(" ", e.Errors.Select(x => x.ErrorMessage)));
         }
-        if (outcome.Succeeded) TempData["notice"] = sendAt is { } at ? $"Scheduled for {at:yyyy-MM-dd HH:mm} UTC." : "Sending now.";
+        var (zone, _) = await Alerts.AlertSchedule.ZoneOf(User, session, ct);
+        if (outcome.Succeeded) TempData["notice"] = $"Scheduled for {Alerts.AlertSchedule.Show(sendAt, zone)}.";
         else TempData["refused"] = $"Saved as a draft, not sent. {outcome.Problem!.Title}: {Detail(outcome.Problem)}";
         return Redirect($"/alerts/{alertId}");
     }
