@@ -55,7 +55,7 @@ public class importing_advocates(BrowserFixture browser) : BrowserTest(browser)
 
         await page.GotoAsync("/advocates?q=kollie");
         await Expect(page.Locator("#count")).ToHaveTextAsync("1 advocate");
-        await Expect(page.Locator("tbody")).ToContainTextAsync("unknown"); // the consent column was ignored
+        await Expect(page.Locator("tbody")).ToContainTextAsync("Not given"); // the consent column was ignored
         await page.GotoAsync("/advocates/import");
         await Expect(page.Locator("tbody")).ToContainTextAsync("network.csv");
     }

@@ -80,7 +80,7 @@ public class reading_on_a_phone(BrowserFixture browser) : BrowserTest(browser)
     {
         await Browser.UserAsync(Roles.Viewer, "val@example.org");
         await MilestoneAsync("KE", "paid", "implemented");
-        await MilestoneAsync("CI", "data_feedback", "financed");
+        await MilestoneAsync("CI", "data_feedback", "implemented"); // the widest stage, in the last column
         await MilestoneAsync("LR", "continuously_trained", "adopted");
         var page = await Browser.NewPageAsync();
         await SignInAsync(page, "val@example.org");
