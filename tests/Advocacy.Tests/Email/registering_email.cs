@@ -29,13 +29,14 @@ public class registering_email
     }
 
     [Fact]
-    public void writes_eml_files_under_the_current_directory_when_no_host_is_configured()
+    public void writes_eml_files_to_data_mail_at_the_repository_root_when_no_host_is_configured()
     {
         using var services = Services();
 
+        // Tests run in bin/…, `dotnet run --project src/Advocacy.Web` in the project folder: both write where the README says.
         var sender = services.GetRequiredService<IEmailSender>().ShouldBeOfType<PickupDirectoryEmailSender>();
         sender.Name.ShouldBe("pickup");
-        sender.Folder.ShouldBe(Path.Combine(Directory.GetCurrentDirectory(), ".data", "mail"));
+        sender.Folder.ShouldBe(Path.Combine(Advocacy.Web.Infrastructure.PrivatePostgres.RepositoryRoot(), ".data", "mail"));
         services.GetRequiredService<IOptions<SmtpOptions>>().Value.ShouldSatisfyAllConditions(
             o => o.Port.ShouldBe(587), o => o.UseTls.ShouldBe(SmtpTls.Auto), o => o.IsConfigured.ShouldBeFalse());
     }

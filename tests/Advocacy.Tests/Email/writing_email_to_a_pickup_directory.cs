@@ -22,13 +22,6 @@ public class writing_email_to_a_pickup_directory : IDisposable
     private string[] Files() => Directory.GetFiles(_folder);
 
     [Fact]
-    public void the_default_folder_is_data_mail_at_the_repository_root_whatever_the_working_folder()
-    {
-        // Tests run in bin/…; `dotnet run --project src/Advocacy.Web` runs in the project folder. Both write where the README says.
-        new SmtpOptions().PickupDirectoryFullPath.ShouldBe(Path.Combine(Advocacy.Web.Infrastructure.PrivatePostgres.RepositoryRoot(), ".data", "mail"));
-    }
-
-    [Fact]
     public async Task writes_one_eml_file_per_delivery_named_by_time_and_delivery()
     {
         var first = AnAlert();
