@@ -1,8 +1,7 @@
-# The app image. Build context is the repository root (it needs nuget.config and build/packages).
+# The app image. Build context is the repository root.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY nuget.config Directory.Build.props Directory.Packages.props Advocacy.sln ./
-COPY build/ build/
 COPY src/ src/
 RUN dotnet publish src/Advocacy.Web -c Release -o /app
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,6 +47,14 @@ public sealed class FakeTwilio : IAsyncDisposable
         public int Duplicates;
         public int Count { get { lock (Arrivals) return Arrivals.Count; } }
         public long[] Snapshot() { lock (Arrivals) return [.. Arrivals]; }
+    }
+
+    /// <summary>X-Twilio-Signature as Twilio computes it (HMAC-SHA1 over the URL and the form sorted by key).</summary>
+    public static string Sign(string url, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (key, value) in form.OrderBy(p => p.Key, StringComparer.Ordinal)) data.Append(key).Append(value);
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(AuthToken), Encoding.UTF8.GetBytes(data.ToString())));
     }
 
     public Tally Track(string marker)

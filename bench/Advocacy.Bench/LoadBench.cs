@@ -181,7 +181,7 @@ public static class LoadBench
                 ["To"] = FakeTwilio.From, ["Body"] = i % 2 == 0 ? "DONE" : $"We met the county health committee today ({i})", ["NumMedia"] = "0",
             };
             using var request = new HttpRequestMessage(HttpMethod.Post, PublicUrls.InboundSmsPath) { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Add(TwilioSignature.Header, TwilioSignature.Compute(FakeTwilio.AuthToken, url, form));
+            request.Headers.Add(TwilioWebhooks.SignatureHeader, FakeTwilio.Sign(url, form));
             var sent = Stopwatch.GetTimestamp();
             using var response = await client.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();

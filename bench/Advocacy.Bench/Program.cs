@@ -151,7 +151,7 @@ public static class BenchProgram
     }
 
     /// <summary>The app in process (Alba / TestServer), in Production, with the ping baseline added before routing.</summary>
-    internal static Task<IAlbaHost> StartHostAsync() => AlbaHost.For<global::Program>(web =>
+    internal static async Task<IAlbaHost> StartHostAsync() => await AlbaHost.For<global::Program>(web =>
     {
         web.UseEnvironment(Environments.Production); // WebApplicationFactory defaults to Development.
         // WebApplicationFactory guesses <solution>/Advocacy.Web; the project lives under src/.

@@ -41,6 +41,7 @@ app.UseNotFoundPage();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseEmptyIdsAsNotFound();
 app.UseRateLimiter();
 app.RefuseNullJsonBodies();
 

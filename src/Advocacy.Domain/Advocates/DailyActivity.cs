@@ -7,7 +7,7 @@ namespace Advocacy.Domain.Advocates;
 /// <summary>
 /// What the network did on one UTC day (id "yyyy-MM-dd"): actions, free-text replies, enrolments and opt-outs, for the
 /// dashboard's chart. Counted from advocate events by an async projection: nobody reads it right after a command, and
-/// Wolverine runs it on exactly one node of a cluster (a second node takes over when that one stops).
+/// Marten's HotCold daemon runs it on exactly one node of a cluster (another takes over when that one dies).
 /// </summary>
 public class DailyActivity
 {

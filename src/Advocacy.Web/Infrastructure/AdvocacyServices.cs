@@ -18,6 +18,7 @@ using Advocacy.Web.Auth;
 using FluentValidation;
 using Hangfire;
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Marten;
 using Weasel.Core;
 using Wolverine;
@@ -62,12 +63,10 @@ public static class AdvocacyServices
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // Marten's own HotCold daemon lock cannot load here (see docs/architecture.md, "Stack facts"); Wolverine distributes projections.
-            .IntegrateWithWolverine(x =>
-            {
-                x.MessageStorageSchemaName = WolverineSchema;
-                x.UseWolverineManagedEventSubscriptionDistribution = true;
-            });
+            // Async projections run on the node holding Marten's advisory lock; when it dies PostgreSQL frees the lock
+            // and a standby takes over within seconds (Wolverine-managed distribution took a minute: docs/architecture.md).
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .IntegrateWithWolverine(x => x.MessageStorageSchemaName = WolverineSchema);
 
         builder.Host.UseWolverine(opts =>
         {

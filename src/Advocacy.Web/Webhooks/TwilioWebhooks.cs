@@ -1,9 +1,11 @@
-using System.Security;
+using System.Collections.Specialized;
 using Advocacy.Domain.Messaging;
 using Advocacy.Jobs.Messaging;
 using Advocacy.Jobs.Sms.Twilio;
 using Advocacy.Web.Infrastructure;
 using Microsoft.Extensions.Options;
+using Twilio.Security;
+using Twilio.TwiML;
 using Wolverine;
 using Wolverine.Http;
 
@@ -15,6 +17,8 @@ namespace Advocacy.Web.Webhooks;
 /// </summary>
 public static class TwilioWebhooks
 {
+    public const string SignatureHeader = "X-Twilio-Signature";
+
     [WolverinePost(PublicUrls.StatusCallbackPath)]
     public static async Task<IResult> Status(HttpContext http, IOptions<TwilioOptions> twilio, PublicUrls urls, IMessageBus bus)
     {
@@ -64,17 +68,45 @@ public static class TwilioWebhooks
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var url = urls.ForRequest(http.Request.Path + http.Request.QueryString);
         var pairs = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")));
-        return TwilioSignature.IsValid(twilio.AuthToken, url, pairs, http.Request.Headers[TwilioSignature.Header]) ? form : null;
+        return IsSigned(twilio.AuthToken, url, pairs, http.Request.Headers[SignatureHeader]) ? form : null;
+    }
+
+    /// <summary>
+    /// Twilio's own validator, over the URL Twilio called (as configured in Advocacy:PublicBaseUrl, query included),
+    /// with or without the default port, as Twilio may sign either.
+    /// </summary>
+    public static bool IsSigned(string? authToken, string url, IEnumerable<KeyValuePair<string, string>> form, string? signature)
+    {
+        if (string.IsNullOrEmpty(authToken) || string.IsNullOrEmpty(signature)) return false;
+        var parameters = new NameValueCollection();
+        foreach (var (key, value) in form) parameters.Add(key, value);
+        var validator = new RequestValidator(authToken);
+        var bare = WithoutPort(url);
+        // The SDK adds a missing default port but never drops one written out (https://host:443/…); and for another
+        // port it also takes a signature over the URL without it, which Twilio made for a different address.
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && !uri.IsDefaultPort
+            ? validator.Validate(url, parameters, signature) && !(bare is not null && validator.Validate(bare, parameters, signature))
+            : validator.Validate(url, parameters, signature) || (bare is not null && validator.Validate(bare, parameters, signature));
+    }
+
+    private static string? WithoutPort(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = url.IndexOfAny(['/', '?', '#'], start) is var slash and >= 0 ? slash : url.Length;
+        var port = ":" + uri.Port;
+        return url[start..end].EndsWith(port, StringComparison.Ordinal) ? url[..(end - port.Length)] + url[end..] : null;
     }
 
     private static IResult Forbidden() =>
         Results.Problem(statusCode: 403, title: "Invalid signature", detail: "X-Twilio-Signature is missing or does not match.");
 
-    private static IResult TwiML(string? reply) => Results.Content(
-        reply is null
-            ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"
-            : $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{SecurityElement.Escape(reply)}</Message></Response>",
-        "text/xml");
+    private static IResult TwiML(string? reply)
+    {
+        var response = new MessagingResponse();
+        if (reply is not null) response.Message(reply);
+        return Results.Content(response.ToString(), "text/xml");
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

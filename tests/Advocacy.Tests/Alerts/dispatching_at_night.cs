@@ -1,3 +1,4 @@
+using Advocacy.Domain.Alerts;
 using Advocacy.Web.Alerts;
 using Alba;
 
@@ -20,7 +21,8 @@ public class dispatching_at_night(MessagingFixture fixture) : MessagingTest(fixt
         var morning = new DateTimeOffset(2026, 11, 24, 4, 0, 0, TimeSpan.Zero);
         view.State.ShouldBe("dispatching");
         view.Progress.ShouldBe(new AlertProgressView(Targeted: 1, Queued: 1, Sending: 0, Sent: 0, Delivered: 0, Failed: 0, Skipped: 0,
-            Remaining: 1, ExpectedCompletion: morning));
+            Remaining: 1, ExpectedCompletion: morning) { Held = view.Progress!.Held });
+        view.Progress.Held.ShouldBe([new HeldDeliveries("KE", morning, 1)]); // "1 waiting for 07:00 in Kenya"
         var held = (await (await Host.Scenario(s => { s.Get.Url($"/api/alerts/{alert}/deliveries?status=queued"); s.AsAdmin(); }))
             .Read<AlertDeliveryPage>()).Items.ShouldHaveSingleItem();
         held.To.ShouldBe(wanjiru.Phone);

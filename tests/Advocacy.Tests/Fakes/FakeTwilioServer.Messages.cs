@@ -31,6 +31,13 @@ public sealed partial class FakeTwilioServer
         {
             if (!await StallAsync(scripted.Delay, context)) return;
             if (scripted.RetryAfter is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            if (scripted.Html)
+            {
+                context.Response.StatusCode = scripted.Status;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync($"<html><body><h1>{scripted.Status} Bad Gateway</h1></body></html>", context.RequestAborted);
+                return;
+            }
             await ErrorAsync(context, scripted.Status, scripted.Code ?? DefaultCode(scripted.Status), scripted.Message ?? Describe(scripted.Code, to));
             return;
         }
@@ -66,13 +73,13 @@ public sealed partial class FakeTwilioServer
 
         var query = context.Request.Query;
         var to = query["To"].ToString();
-        var sentOnOrAfter = DateOnly.TryParseExact(query["DateSent>"].ToString(), "yyyy-MM-dd", out var day) ? day : (DateOnly?)null;
+        var sentOnOrAfter = SentOnOrAfter(query["DateSent>"].ToString());
         var pageSize = int.TryParse(query["PageSize"], out var size) ? Math.Clamp(size, 1, 1000) : 50;
         var page = int.TryParse(query["Page"], out var p) ? p : 0;
 
         var matching = Messages
             .Where(m => to.Length == 0 || m.To == to)
-            .Where(m => sentOnOrAfter is null || DateOnly.FromDateTime(m.CreatedAt.UtcDateTime) >= sentOnOrAfter)
+            .Where(m => sentOnOrAfter is null || m.CreatedAt >= sentOnOrAfter)
             .Reverse() // newest first
             .ToList();
         var slice = matching.Skip(page * pageSize).Take(pageSize).ToList();
@@ -92,6 +99,12 @@ public sealed partial class FakeTwilioServer
             PreviousPageUri = page > 0 ? PageUri(page - 1) : null,
         }, Json, context.RequestAborted);
     }
+
+    /// <summary>Twilio takes a day (YYYY-MM-DD, from its start in UTC) or an ISO 8601 instant.</summary>
+    private static DateTimeOffset? SentOnOrAfter(string value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", out var day) ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
+        : null;
 
     private void Record(HttpContext context, Dictionary<string, string> form) => _requests.Enqueue(new FakeTwilioRequest(
         context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", form,

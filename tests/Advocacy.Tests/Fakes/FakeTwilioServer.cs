@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using Advocacy.Jobs.Sms.Twilio;
-using Advocacy.Web.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -65,9 +65,12 @@ public sealed partial class FakeTwilioServer : IAsyncLifetime, IAsyncDisposable
         BaseUrl = address.TrimEnd('/');
     }
 
-    /// <summary>The next send gets this answer. A 2xx with a delay accepts the message, then answers late (a lost answer).</summary>
-    public void Script(int status, int? code = null, double? retryAfter = null, TimeSpan? delay = null, string? message = null) =>
-        _script.Enqueue(new ScriptedAnswer(status, code, retryAfter, delay ?? TimeSpan.Zero, message));
+    /// <summary>
+    /// The next send gets this answer. A 2xx with a delay accepts the message, then answers late (a lost answer). An
+    /// <paramref name="html"/> answer is a proxy's error page in front of Twilio instead of Twilio's JSON.
+    /// </summary>
+    public void Script(int status, int? code = null, double? retryAfter = null, TimeSpan? delay = null, string? message = null, bool html = false) =>
+        _script.Enqueue(new ScriptedAnswer(status, code, retryAfter, delay ?? TimeSpan.Zero, message, html));
 
     /// <summary>The next <paramref name="count"/> sends fail with <paramref name="status"/>; then Twilio recovers.</summary>
     public void FailNext(int count, int status = 500)
@@ -111,7 +114,16 @@ public sealed partial class FakeTwilioServer : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>What Twilio would put in X-Twilio-Signature when calling <paramref name="url"/> with this form.</summary>
-    public static string Sign(string url, IEnumerable<KeyValuePair<string, string>> form) => TwilioSignature.Compute(AuthToken, url, form);
+    public static string Sign(string url, IEnumerable<KeyValuePair<string, string>> form) => Sign(AuthToken, url, form);
+
+    /// <summary>Twilio's side of the signature, written from its documentation so that the app's validator is checked against it.</summary>
+    public static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (key, value) in form.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
+            data.Append(key).Append(value);
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+    }
 
     /// <summary>The form Twilio posts to a StatusCallback URL.</summary>
     public static Dictionary<string, string> StatusCallbackForm(FakeTwilioMessage message, string status, int? errorCode = null)
@@ -132,7 +144,7 @@ public sealed partial class FakeTwilioServer : IAsyncLifetime, IAsyncDisposable
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
-    private sealed record ScriptedAnswer(int Status, int? Code, double? RetryAfter, TimeSpan Delay, string? Message);
+    private sealed record ScriptedAnswer(int Status, int? Code, double? RetryAfter, TimeSpan Delay, string? Message, bool Html);
 
     private sealed record Refusal(int Status, int Code);
 

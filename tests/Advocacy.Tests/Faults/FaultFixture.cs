@@ -65,7 +65,7 @@ public sealed class FaultFixture : IAsyncLifetime
     /// Kenyan advocates with SMS consent, written as the enrolment events in a few large commits (not one HTTP call
     /// each); the nodes' inline projection is the same code, so the audience query finds them.
     /// </summary>
-    public async Task EnrolledAdvocates(int count)
+    public async Task EnrolledAdvocates(int count, int first = 0)
     {
         using var store = DocumentStore.For(o =>
         {
@@ -76,7 +76,7 @@ public sealed class FaultFixture : IAsyncLifetime
             o.AddAdvocates();
         });
         var now = DateTimeOffset.UtcNow;
-        foreach (var batch in Enumerable.Range(0, count).Chunk(1000))
+        foreach (var batch in Enumerable.Range(first, count).Chunk(1000))
         {
             await using var session = store.LightweightSession();
             foreach (var i in batch)
@@ -90,6 +90,16 @@ public sealed class FaultFixture : IAsyncLifetime
     }
 
     public static string Phone(int i) => $"+254712{i:D6}";
+
+    /// <summary>Enrolments the DailyActivity projection has counted, over every day.</summary>
+    public async Task<long> CountedEnrolments()
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "select coalesce(sum((data ->> 'enrolments')::int), 0)::bigint from advocacy.mt_doc_dailyactivity", conn);
+        return (long)(await query.ExecuteScalarAsync())!;
+    }
 
     /// <summary>Deliveries of the alert by status, straight from the database (lower case: queued, sending, sent…).</summary>
     public async Task<Dictionary<string, int>> DeliveryStatuses(Guid alert)

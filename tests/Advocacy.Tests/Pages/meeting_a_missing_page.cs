@@ -48,4 +48,20 @@ public class meeting_a_missing_page(AppFixture app) : AppTest(app)
         });
         answer.Context.Response.ContentType.ShouldStartWith("application/problem+json");
     }
+
+    [Theory]
+    [InlineData("POST", "/api/alerts/00000000-0000-0000-0000-000000000000/schedule", "application/problem+json")]
+    [InlineData("GET", "/api/advocates/00000000-0000-0000-0000-000000000000", "application/problem+json")]
+    [InlineData("GET", "/alerts/00000000-0000-0000-0000-000000000000", "text/html")]
+    public async Task the_empty_id_is_not_found_not_a_crash(string method, string url, string contentType)
+    {
+        var answer = await Host.Scenario(s =>
+        {
+            if (method == "POST") s.Post.Json(new { sendAt = (DateTimeOffset?)null }).ToUrl(url);
+            else s.Get.Url(url);
+            s.AsAdmin();
+            s.StatusCodeShouldBe(404);
+        });
+        answer.Context.Response.ContentType.ShouldStartWith(contentType);
+    }
 }

@@ -83,7 +83,7 @@ public class hostile_input_never_breaks_the_app(MessagingFixture fixture, ITestO
         if (row.Route == "/webhooks/email/events" && body is not null)
             request.Headers.TryAddWithoutValidation(EmailEventsWebhook.SignatureHeader, EmailEventsWebhook.Sign(MessagingFixture.EmailWebhookSecret, Encoding.UTF8.GetString(body.Bytes)));
         if (row.Route.StartsWith("/webhooks/twilio") && body is not null)
-            request.Headers.TryAddWithoutValidation(TwilioSignature.Header, FakeTwilioServer.Sign(MessagingFixture.PublicBaseUrl + url, ParsedForm(body.Bytes)));
+            request.Headers.TryAddWithoutValidation(TwilioWebhooks.SignatureHeader, FakeTwilioServer.Sign(MessagingFixture.PublicBaseUrl + url, ParsedForm(body.Bytes)));
         return request;
     }
 

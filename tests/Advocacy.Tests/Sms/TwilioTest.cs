@@ -23,7 +23,7 @@ public abstract class TwilioTest : IDisposable
     protected TwilioSmsProvider Provider(Action<TwilioOptions>? change = null)
     {
         var options = Twilio.Options(change);
-        var http = new HttpClient { BaseAddress = new Uri(options.BaseUrl), Timeout = options.RequestTimeout };
+        var http = TwilioApiHandler.Client(options);
         _clients.Add(http);
         return new TwilioSmsProvider(http, Options.Create(options), NullLogger<TwilioSmsProvider>.Instance, TimeProvider.System);
     }

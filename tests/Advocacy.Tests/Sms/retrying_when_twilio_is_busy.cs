@@ -35,6 +35,30 @@ public class retrying_when_twilio_is_busy(FakeTwilioServer twilio) : TwilioTest(
     }
 
     [Fact]
+    public async Task retries_a_proxys_error_page_as_it_would_twilios_own_error()
+    {
+        Twilio.Script(503, retryAfter: 1, html: true);
+
+        var result = await Provider().SendAsync(Sms(), default);
+
+        result.Outcome.ShouldBe(SmsOutcome.Accepted);
+        var sends = Twilio.Sends;
+        sends.Count.ShouldBe(2);
+        (sends[1].At - sends[0].At).ShouldBeGreaterThan(TimeSpan.FromSeconds(0.95));
+    }
+
+    [Fact]
+    public async Task a_proxys_error_page_that_does_not_clear_leaves_the_message_unavailable_with_its_status()
+    {
+        for (var i = 0; i < 3; i++) Twilio.Script(502, html: true);
+
+        var result = await Provider(o => o.MaxRetries = 2).SendAsync(Sms(), default);
+
+        result.Outcome.ShouldBe(SmsOutcome.Unavailable);
+        result.ErrorCode.ShouldBe(502);
+    }
+
+    [Fact]
     public async Task gives_up_as_unavailable_after_the_configured_retries()
     {
         Twilio.FailNext(10, 503);
@@ -111,6 +135,19 @@ public class retrying_when_twilio_is_busy(FakeTwilioServer twilio) : TwilioTest(
 
         result.Outcome.ShouldBe(SmsOutcome.Unavailable);
         result.ErrorMessage.ShouldNotBeNull().ShouldStartWith("Twilio did not answer");
+    }
+
+    [Fact]
+    public async Task cancelling_cuts_a_request_twilio_is_slow_to_answer()
+    {
+        Twilio.Script(503, delay: TimeSpan.FromSeconds(8));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        await Should.ThrowAsync<OperationCanceledException>(Provider().SendAsync(Sms(), cancel.Token));
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        Twilio.Sends.Count.ShouldBe(1);
     }
 
     [Fact]

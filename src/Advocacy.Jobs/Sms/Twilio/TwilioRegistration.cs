@@ -8,7 +8,7 @@ namespace Advocacy.Jobs.Sms.Twilio;
 public static class TwilioRegistration
 {
     /// <summary>
-    /// Binds "Twilio" options and registers <see cref="TwilioSmsProvider"/> as a typed client with one pacer per
+    /// Binds "Twilio" options and registers <see cref="TwilioSmsProvider"/> as a typed client (aimed at Twilio:BaseUrl) with one pacer per
     /// process. It is not registered as <see cref="ISmsProvider"/>: the host chooses the provider.
     /// </summary>
     public static IServiceCollection AddTwilioSms(this IServiceCollection services, IConfiguration configuration)
@@ -27,12 +27,9 @@ public static class TwilioRegistration
             sp.GetRequiredService<IOptions<TwilioOptions>>().Value.MessagesPerSecond, sp.GetRequiredService<TimeProvider>()));
 
         // No resilience handler on this client: the provider retries itself, knowing when a retry could duplicate a message.
-        services.AddHttpClient<TwilioSmsProvider>((sp, client) =>
-        {
-            var options = sp.GetRequiredService<IOptions<TwilioOptions>>().Value;
-            client.BaseAddress = new Uri(options.BaseUrl);
-            client.Timeout = options.RequestTimeout;
-        });
+        services.AddTransient(sp => new TwilioApiHandler(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.BaseUrl));
+        services.AddHttpClient<TwilioSmsProvider>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout)
+            .AddHttpMessageHandler<TwilioApiHandler>();
         return services;
     }
 }

@@ -1,32 +1,36 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using HttpClient = System.Net.Http.HttpClient;
 
 namespace Advocacy.Jobs.Sms.Twilio;
 
 /// <summary>
-/// Twilio's Messages API over a typed HttpClient (the .NET SDK is not served here). Retries 429/5xx/network
-/// failures itself, because only here do we know whether a lost answer may have created a message.
+/// Sends through Twilio's SDK over our own HttpClient (see <see cref="TwilioApiHandler"/>). What the SDK does not do
+/// stays here: pacing, and retrying 429/5xx/network failures, because only here do we know whether a lost answer may
+/// have created a message.
 /// </summary>
 public sealed partial class TwilioSmsProvider : ISmsProvider
 {
-    private readonly HttpClient _http;
+    private readonly TwilioRestClient _client;
     private readonly TwilioOptions _options;
     private readonly ILogger<TwilioSmsProvider> _logger;
     private readonly TimeProvider _time;
     private readonly TwilioPacer _pacer;
 
+    /// <param name="http">A client whose handlers include a <see cref="TwilioApiHandler"/>.</param>
     [ActivatorUtilitiesConstructor]
     public TwilioSmsProvider(HttpClient http, IOptions<TwilioOptions> options, ILogger<TwilioSmsProvider> logger,
         TimeProvider time, TwilioPacer pacer)
     {
-        _http = http;
         _options = options.Value;
+        var (user, password) = _options.Credentials;
+        _client = new TwilioRestClient(user, password, accountSid: _options.AccountSid, httpClient: new SystemNetHttpClient(http));
         _logger = logger;
         _time = time;
         _pacer = pacer;
@@ -42,15 +46,15 @@ public sealed partial class TwilioSmsProvider : ISmsProvider
 
     public async Task<SmsResult> SendAsync(OutgoingSms sms, CancellationToken ct)
     {
-        var form = Form(sms);
-        if (form is null)
+        var message = Message(sms);
+        if (message is null)
             return new SmsResult(SmsOutcome.Unavailable, null, null, "Twilio has no sender: set Twilio:MessagingServiceSid or Twilio:From.");
 
         var startedAt = _time.GetUtcNow();
         var maybeCreated = false;
         for (var attempt = 1; ; attempt++)
         {
-            var outcome = await TryOnceAsync(sms, form, startedAt, maybeCreated, ct);
+            var outcome = await TryOnceAsync(sms, message, startedAt, maybeCreated, ct);
             maybeCreated = outcome.MaybeCreated;
             if (!outcome.Retry) return outcome.Result;
 
@@ -67,7 +71,7 @@ public sealed partial class TwilioSmsProvider : ISmsProvider
 
     private sealed record Attempt(SmsResult Result, bool Retry, bool MaybeCreated, TimeSpan? RetryAfter = null);
 
-    private async Task<Attempt> TryOnceAsync(OutgoingSms sms, Dictionary<string, string> form, DateTimeOffset startedAt,
+    private async Task<Attempt> TryOnceAsync(OutgoingSms sms, CreateMessageOptions message, DateTimeOffset startedAt,
         bool maybeCreated, CancellationToken ct)
     {
         if (maybeCreated)
@@ -78,92 +82,76 @@ public sealed partial class TwilioSmsProvider : ISmsProvider
                 var already = await FindOwnAsync(sms, startedAt, ct);
                 if (already is not null) return new(SmsResult.Accepted(already.ProviderMessageId), false, false);
             }
-            catch (Exception e) when (IsTransient(e, ct))
+            catch (TwilioException e)
             {
-                return new(Unavailable(null, $"Could not check whether Twilio holds the message: {e.Message}"), true, true);
+                ct.ThrowIfCancellationRequested();
+                return new(Unavailable(null, $"Could not check whether Twilio holds the message: {Describe(e)}"), true, true);
             }
         }
 
         await _pacer.WaitTurnAsync(ct);
+        using var call = TwilioCall.Begin(ct);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUri()) { Content = new FormUrlEncodedContent(form) };
-            request.Headers.Authorization = Authorization();
-            using var response = await _http.SendAsync(request, ct);
-            return await ReadSendAsync(response, ct);
+            var created = await MessageResource.CreateAsync(message, _client);
+            return created.Sid is { Length: > 0 } sid
+                ? new(SmsResult.Accepted(sid), false, false)
+                : new(Unavailable((int?)call.Status, "Twilio accepted the message but returned no sid."), false, true);
         }
-        catch (Exception e) when (IsTransient(e, ct))
+        catch (TwilioException e)
         {
-            return new(Unavailable(null, $"Twilio did not answer: {e.Message}"), true, MayHaveReachedTwilio(e));
+            ct.ThrowIfCancellationRequested();
+            return Refusal(e, call) is { } refusal
+                ? Refused(refusal, call)
+                : new(Unavailable(null, $"Twilio did not answer: {Describe(e)}"), true, MayHaveReachedTwilio(e, call));
         }
     }
 
-    private async Task<Attempt> ReadSendAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            var message = await response.Content.ReadFromJsonAsync<TwilioJson.Message>(TwilioJson.Options, ct);
-            return message?.Sid is { Length: > 0 } sid
-                ? new(SmsResult.Accepted(sid), false, false)
-                : new(Unavailable((int)response.StatusCode, "Twilio accepted the message but returned no sid."), false, true);
-        }
+    private sealed record TwilioRefusal(int Status, int Code, string Text, string? MoreInfo);
 
-        var status = (int)response.StatusCode;
-        var error = await ReadErrorAsync(response, ct);
-        var code = error?.Code ?? status;
-        var text = error?.Message ?? $"HTTP {status} {response.ReasonPhrase}";
+    /// <summary>An HTTP error answer; null when nothing (or a 2xx whose body could not be read) came back.</summary>
+    private static TwilioRefusal? Refusal(TwilioException e, TwilioCall call)
+    {
+        if (e is ApiException { Status: >= 400 } api)
+            return new(api.Status, api.Code != 0 ? api.Code : api.Status, api.Message, api.MoreInfo);
+        // Not Twilio's JSON (a proxy's HTML page): the SDK keeps no status, the handler saw it.
+        return e is ApiException && call.Status is { } status && (int)status >= 400
+            ? new((int)status, (int)status, $"HTTP {(int)status} {status}", null)
+            : null;
+    }
+
+    private Attempt Refused(TwilioRefusal refusal, TwilioCall call)
+    {
+        var (status, code, text, moreInfo) = refusal;
         if (status == 429 || status >= 500)
             // A gateway error may hide a message Twilio did create.
-            return new(Unavailable(code, text), true, status is 502 or 504, RetryAfter(response));
+            return new(Unavailable(code, text), true, status is 502 or 504, RetryAfter(call));
 
-        LogRefused(status, error?.Code, text, error?.MoreInfo);
+        LogRefused(status, code, text, moreInfo);
         // Bad credentials are our fault, not the recipient's: retry later once fixed, never mark the number bad.
         return status == 401
             ? new(Unavailable(code, text), false, false)
             : new(new SmsResult(SmsOutcome.Rejected, null, code, text), false, false);
     }
 
-    private Dictionary<string, string>? Form(OutgoingSms sms)
+    private CreateMessageOptions? Message(OutgoingSms sms)
     {
-        var form = new Dictionary<string, string> { ["To"] = sms.To, ["Body"] = sms.Body };
-        if (!string.IsNullOrWhiteSpace(_options.MessagingServiceSid)) form["MessagingServiceSid"] = _options.MessagingServiceSid;
-        else if (_options.SenderFor(sms.Country) is { Length: > 0 } from) form["From"] = from;
+        var message = new CreateMessageOptions(new(sms.To)) { Body = sms.Body };
+        if (!string.IsNullOrWhiteSpace(_options.MessagingServiceSid)) message.MessagingServiceSid = _options.MessagingServiceSid;
+        else if (_options.SenderFor(sms.Country) is { Length: > 0 } from) message.From = new(from);
         else return null;
 
         if (sms.StatusCallback is { } callback)
         {
             if (!callback.IsAbsoluteUri) throw new ArgumentException("Twilio needs an absolute StatusCallback URL.", nameof(sms));
-            form["StatusCallback"] = callback.AbsoluteUri;
+            message.StatusCallback = callback;
         }
-        return form;
-    }
-
-    private Uri BaseAddress() => _http.BaseAddress ?? new Uri(_options.BaseUrl);
-
-    private Uri MessagesUri() =>
-        new(BaseAddress(), $"/2010-04-01/Accounts/{Uri.EscapeDataString(_options.AccountSid ?? "")}/Messages.json");
-
-    private AuthenticationHeaderValue Authorization()
-    {
-        var (user, password) = _options.Credentials;
-        return new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return message;
     }
 
     private static SmsResult Unavailable(int? code, string message) => new(SmsOutcome.Unavailable, null, code, message);
 
-    private static async Task<TwilioJson.Error?> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<TwilioJson.Error>(TwilioJson.Options, ct);
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
-        {
-            return null; // a proxy's HTML page, not Twilio's JSON
-        }
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    private TimeSpan? RetryAfter(TwilioCall call) => call.RetryAfter switch
     {
         { Delta: { } delta } => delta,
         { Date: { } date } => date - _time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
@@ -180,14 +168,16 @@ public sealed partial class TwilioSmsProvider : ISmsProvider
         return exponential < _options.MaxRetryDelay ? exponential : _options.MaxRetryDelay;
     }
 
-    private static bool IsTransient(Exception e, CancellationToken ct) =>
-        e is HttpRequestException or JsonException || (e is OperationCanceledException && !ct.IsCancellationRequested);
-
-    /// <summary>Only failures to connect prove the POST never reached Twilio; a timeout or a cut answer does not.</summary>
-    private static bool MayHaveReachedTwilio(Exception e) => e is not HttpRequestException
+    /// <summary>
+    /// The SDK wraps network failures and timeouts in ApiConnectionException. Only failures to connect prove the POST
+    /// never reached Twilio; a timeout, a cut answer or an unreadable one does not.
+    /// </summary>
+    private static bool MayHaveReachedTwilio(TwilioException e, TwilioCall call) => call.Status is not null || e.InnerException is not HttpRequestException
     {
         HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
     };
+
+    private static string Describe(Exception e) => e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
 
     [LoggerMessage(LogLevel.Warning, "Twilio send for delivery {DeliveryId} failed on attempt {Attempt} ({Code}); retrying in {DelayMs} ms")]
     private partial void LogRetrying(Guid deliveryId, int attempt, int? code, double delayMs);
