@@ -50,6 +50,7 @@ public static class DemoSeed
             await DemoNetworkSeed.RunAsync(store, log);
             await DemoPolicySeed.RunAsync(store, log);
             await DemoFormsSeed.RunAsync(store, log);
+            await DemoCampaignSeed.RunAsync(store, log);
             return;
         }
 
@@ -73,6 +74,7 @@ public static class DemoSeed
         await DemoNetworkSeed.RunAsync(store, log);
         await DemoPolicySeed.RunAsync(store, log);
         await DemoFormsSeed.RunAsync(store, log);
+        await DemoCampaignSeed.RunAsync(store, log);
     }
 
     private static IEnumerable<EnrollAdvocate> Generate()

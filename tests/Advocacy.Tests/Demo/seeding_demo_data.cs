@@ -40,6 +40,12 @@ public class seeding_demo_data(AppFixture app) : AppTest(app)
         board.Countries.Single(c => c.Country == "LR").Practices.Single(p => p.Practice == "paid").Regressed.ShouldBeTrue();
         (await session.Query<Advocacy.Domain.Policy.CountryPolicy>().ToListAsync()).Sum(p => p.Milestones.Count).ShouldBe(23);
 
+        // Campaigns to open on a first run, seeded once: #PayCHWs ready to send in, #CountCHWs still a draft.
+        var campaigns = await session.Query<Advocacy.Domain.Campaigns.Campaign>().ToListAsync();
+        campaigns.Select(c => (c.Hashtag, c.State)).Order().ShouldBe(
+            [("#CountCHWs", Advocacy.Domain.Campaigns.CampaignState.Draft), ("#PayCHWs", Advocacy.Domain.Campaigns.CampaignState.Active)]);
+        (await (await Host.Scenario(s => { s.Get.Url("/campaigns"); s.AsAdmin(); })).ReadAsTextAsync()).ShouldContain("#PayCHWs");
+
         var page = await Host.Scenario(s => { s.Get.Url("/api/advocates?country=CI&pageSize=1"); s.AsAdmin(); });
         (await page.Read<AdvocatePage>()).Items.Single().Language.ShouldBe("fr");
 
