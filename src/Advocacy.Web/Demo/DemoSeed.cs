@@ -47,10 +47,7 @@ public static class DemoSeed
         if (toAdd.Count == 0)
         {
             log.LogInformation("Demo data already present ({Count} advocates).", commands.Count);
-            await DemoNetworkSeed.RunAsync(store, log);
-            await DemoPolicySeed.RunAsync(store, log);
-            await DemoFormsSeed.RunAsync(store, log);
-            await DemoCampaignSeed.RunAsync(store, log);
+            await SeedTheRestAsync(store, log);
             return;
         }
 
@@ -71,6 +68,12 @@ public static class DemoSeed
             await session.SaveChangesAsync();
         }
         log.LogInformation("Seeded {Count} demo advocates.", toAdd.Count);
+        await SeedTheRestAsync(store, log);
+    }
+
+    /// <summary>Each of these seeds only what is missing, so they run whether or not the advocates were just added.</summary>
+    private static async Task SeedTheRestAsync(IDocumentStore store, ILogger log)
+    {
         await DemoNetworkSeed.RunAsync(store, log);
         await DemoPolicySeed.RunAsync(store, log);
         await DemoFormsSeed.RunAsync(store, log);

@@ -14,7 +14,7 @@ public static class EmptyIds
                 await next(http);
                 return;
             }
-            if (http.Request.Path.StartsWithSegments("/api"))
+            if (NotFoundPage.IsForPrograms(http.Request.Path))
                 await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No record has the empty id.")
                     .ExecuteAsync(http);
             else

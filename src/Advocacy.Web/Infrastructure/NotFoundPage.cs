@@ -23,5 +23,6 @@ public static class NotFoundPage
         });
     }
 
-    private static bool IsForPrograms(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/webhooks");
+    /// <summary>Paths read by programs, which get ProblemDetails rather than a page.</summary>
+    public static bool IsForPrograms(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/webhooks");
 }
