@@ -1,4 +1,5 @@
 using Advocacy.Domain.Alerts;
+using Advocacy.Tests.Pages;
 using Alba;
 using Marten;
 
@@ -58,7 +59,7 @@ public class sending_from_the_pages(MessagingFixture fixture) : MessagingTest(fi
         var campaign = await Host.ActiveCampaign();
         var compose = $"/campaigns/{campaign}/alerts/new";
 
-        var answer = await Host.PostForm(compose, null, new() { ["Messages[en]"] = "Call your MP.", ["Sms"] = "true", ["FallbackLanguage"] = "en", ["Then"] = "send" });
+        var answer = await Host.Submit(compose, null, new Dictionary<string, string> { ["Messages[en]"] = "Call your MP.", ["Sms"] = "true", ["FallbackLanguage"] = "en", ["Then"] = "send" });
         var location = answer.Context.Response.Headers.Location.ToString();
         location.ShouldMatch("^/alerts/[0-9a-f-]{36}\\?confirm=send#confirm-send$");
         var alertPage = location.Split('?')[0];
@@ -119,5 +120,5 @@ public class sending_from_the_pages(MessagingFixture fixture) : MessagingTest(fi
         await (await Host.Scenario(s => { s.Get.Url(url); s.AsAdmin(); s.StatusCodeShouldBe(200); })).ReadAsTextAsync();
 
     private async Task<string> PostForm(string page, string? handler, Dictionary<string, string> fields, int status = 302) =>
-        await (await Host.PostForm(page, handler, fields, status)).ReadAsTextAsync();
+        await (await Host.Submit(page, handler, fields, status)).ReadAsTextAsync();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Advocacy.Tests.Infrastructure;
+using Advocacy.Tests.Pages;
 using Advocacy.Web.Auth;
 using Alba;
 
@@ -68,7 +69,7 @@ public class viewing_an_alert_page(MessagingFixture fixture) : MessagingTest(fix
         await Host.Scenario(s => { s.Get.Url($"/alerts/{Guid.NewGuid()}"); s.WithKey(viewer); s.StatusCodeShouldBe(404); });
     }
 
-    private Task<IScenarioResult> PostForm(string page, string handler, int status = 302) => Host.PostForm(page, handler, [], status);
+    private Task<IScenarioResult> PostForm(string page, string handler, int status = 302) => Host.Submit(page, handler, new Dictionary<string, string>(), status);
 
     private async Task<string> Page(string url, string? key = null) =>
         await (await Host.Scenario(s =>

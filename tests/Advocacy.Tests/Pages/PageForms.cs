@@ -33,6 +33,11 @@ public static partial class PageForms
         else s.IgnoreStatusCode();
     });
 
+    /// <summary>Opens the page as the Admin and posts its form with these fields, as a browser does (handler: <c>Send</c>, or null).</summary>
+    public static async Task<IScenarioResult> Submit(this IAlbaHost host, string page, string? handler,
+        IReadOnlyDictionary<string, string> fields, int status = 302) =>
+        await host.PostForm(handler is null ? page : $"{page}?handler={handler}", await host.AntiforgeryFor(page), fields, status);
+
     /// <summary>The message shown next to a field's input (its validation span), or null when there is none.</summary>
     public static string? ErrorNextTo(string html, string field)
     {
