@@ -6,7 +6,7 @@ namespace Advocacy.Web.Infrastructure;
 /// <summary>
 /// A form or multipart body that ends early or is not what its content type says makes the framework's reader throw an
 /// <see cref="IOException"/>, which would answer 500. Every form is read through this feature, so wherever the first
-/// read happens (an endpoint, a webhook, a page's antiforgery check) the failure is an <see cref="UnreadableFormException"/>:
+/// read happens (an endpoint, a webhook, a page's antiforgery check) the failure is an <see cref="InvalidDataException"/>:
 /// a 400 (see <see cref="ProblemResponses"/>) before the endpoint does any work.
 /// </summary>
 public static class UnreadableForms
@@ -34,27 +34,20 @@ public static class UnreadableForms
         public IFormCollection ReadForm()
         {
             try { return inner.ReadForm(); }
-            catch (Exception e) when (IsUnreadable(e)) { throw new UnreadableFormException(e); }
+            catch (Exception e) when (IsUnreadable(e)) { throw Unreadable(e); }
         }
 
         public async Task<IFormCollection> ReadFormAsync(CancellationToken cancellationToken)
         {
             try { return await inner.ReadFormAsync(cancellationToken); }
-            catch (Exception e) when (IsUnreadable(e)) { throw new UnreadableFormException(e); }
+            catch (Exception e) when (IsUnreadable(e)) { throw Unreadable(e); }
         }
 
         // A body over the size limit stays Kestrel's 413 (BadHttpRequestException is an IOException).
         private static bool IsUnreadable(Exception e) => e is (IOException or InvalidDataException) and not BadHttpRequestException;
-    }
-}
 
-/// <summary>
-/// The request's form could not be read. An <see cref="InvalidDataException"/>, as the framework's own form errors are,
-/// so the code that already expects those (antiforgery) handles this one too.
-/// </summary>
-public sealed class UnreadableFormException(Exception inner) : InvalidDataException(Describe(inner), inner)
-{
-    private static string Describe(Exception e) => e is IOException
-        ? "the body ended before the form did (truncated, or not the multipart/form-data it says it is)"
-        : e.Message;
+        // The framework's own kind of form error, so what already expects one (antiforgery, ProblemResponses) handles it.
+        private static InvalidDataException Unreadable(Exception e) => e as InvalidDataException
+            ?? new InvalidDataException("the body ended before the form did (cut off, or not the multipart/form-data it says it is)", e);
+    }
 }
