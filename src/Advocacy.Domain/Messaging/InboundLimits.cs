@@ -2,7 +2,7 @@ namespace Advocacy.Domain.Messaging;
 
 /// <summary>
 /// The most the app takes from a provider's webhook, per field. Longer is refused with 400 and nothing is stored:
-/// a value past these limits did not come from the provider (docs/architecture.md, "Bounded input").
+/// a value past these limits did not come from the provider (docs/architecture.md, "Input limits").
 /// </summary>
 public static class InboundLimits
 {
