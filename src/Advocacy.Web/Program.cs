@@ -44,6 +44,7 @@ app.UseAuthorization();
 app.UseEmptyIdsAsNotFound();
 app.UseRateLimiter();
 app.RefuseNullJsonBodies();
+app.RefuseUnreadableForms();
 
 app.MapHealth(connectionString);
 app.MapOpenApi().AllowAnonymous();

@@ -1,12 +1,28 @@
 using Advocacy.Domain.Advocates;
 using Advocacy.Domain.Common;
+using FluentValidation;
 using Marten;
 
 namespace Advocacy.Domain.Messaging;
 
 /// <summary>An SMS from an advocate, as a provider's webhook (or the development page) delivered it.</summary>
 /// <summary><paramref name="Via"/>: the Messaging Service the message came through, when there is one.</summary>
-public record ReceiveSms(string MessageSid, string From, string To, string Body, string Provider, string? Via = null);
+public record ReceiveSms(string MessageSid, string From, string To, string Body, string Provider, string? Via = null)
+{
+    public class Validator : AbstractValidator<ReceiveSms>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.MessageSid).MaximumLength(InboundLimits.Sid);
+            RuleFor(x => x.From).MaximumLength(InboundLimits.Address);
+            RuleFor(x => x.To).MaximumLength(InboundLimits.Address);
+            RuleFor(x => x.Body).MaximumLength(InboundLimits.Body)
+                .WithMessage($"An SMS is at most {InboundLimits.Body} characters; this one has {{TotalLength}}.");
+            RuleFor(x => x.Provider).MaximumLength(InboundLimits.Provider);
+            RuleFor(x => x.Via).MaximumLength(InboundLimits.Sid);
+        }
+    }
+}
 
 /// <summary>What to answer, if anything (rendered as TwiML for Twilio, recorded for the development page).</summary>
 public record InboundReply(string? Text, string? Language, bool Replayed = false)

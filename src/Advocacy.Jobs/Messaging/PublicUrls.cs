@@ -10,16 +10,25 @@ public record PublicUrls(Uri Base)
     public const string StatusCallbackPath = "/webhooks/twilio/status";
     public const string InboundSmsPath = "/webhooks/twilio/sms";
 
+    // Built as text on the base exactly as configured: Uri would lowercase the host and resolve "/x" against the
+    // root, dropping a path prefix (https://example.org/advocacy/), and Twilio signs the callback URL it was given.
+    private string Root => Base.OriginalString.Trim() is var b && b.EndsWith('/') ? b : b + "/";
+
     // The delivery id in the callback URL lets a status arrive before we have recorded Twilio's message id.
-    public Uri StatusCallback(Guid deliveryId) => new(Base, $"{StatusCallbackPath}?d={deliveryId:N}");
+    public Uri StatusCallback(Guid deliveryId) => At($"{StatusCallbackPath}?d={deliveryId:N}");
 
-    public Uri Unsubscribe(string token) => new(Base, $"/unsubscribe/{token}");
+    public Uri Unsubscribe(string token) => At($"/unsubscribe/{token}");
 
-    public Uri NewsletterArchive(string slug) => new(Base, $"/newsletters/{slug}/archive");
+    public Uri NewsletterArchive(string slug) => At($"/newsletters/{slug}/archive");
 
     /// <summary>Short, so it costs few SMS characters: the domain plus /l/ and eight letters.</summary>
-    public Uri TrackedLink(string code) => new(Base, $"/l/{code}");
+    public Uri TrackedLink(string code) => At($"/l/{code}");
 
-    /// <summary>The public form of a request's path and query, as Twilio signed it.</summary>
-    public string ForRequest(string pathAndQuery) => new Uri(Base, pathAndQuery).ToString();
+    /// <summary>
+    /// The URL Twilio called for a request that reached us at <paramref name="pathAndQuery"/> (relative to the app, as
+    /// received: escapes kept), which is the URL it signed.
+    /// </summary>
+    public string ForRequest(string pathAndQuery) => Root + pathAndQuery.TrimStart('/');
+
+    private Uri At(string path) => new(ForRequest(path));
 }

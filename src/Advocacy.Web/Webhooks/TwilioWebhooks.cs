@@ -1,10 +1,9 @@
-using System.Collections.Specialized;
 using Advocacy.Domain.Messaging;
 using Advocacy.Jobs.Messaging;
 using Advocacy.Jobs.Sms.Twilio;
 using Advocacy.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using Twilio.Security;
 using Twilio.TwiML;
 using Wolverine;
 using Wolverine.Http;
@@ -26,6 +25,8 @@ public static class TwilioWebhooks
         var sid = form["MessageSid"].ToString();
         var status = form["MessageStatus"].ToString();
         if (sid.Length == 0 || !ProviderStatus.IsKnown(status)) return Results.Ok(); // nothing we track; do not make Twilio retry
+        if (sid.Length > InboundLimits.Sid)
+            return ProblemResponses.InvalidField("MessageSid", $"A message SID is at most {InboundLimits.Sid} characters.");
 
         Guid? deliveryId = Guid.TryParse(http.Request.Query["d"], out var d) ? d : null;
         int? error = int.TryParse(form["ErrorCode"], out var code) ? code : null;
@@ -64,38 +65,26 @@ public static class TwilioWebhooks
 
     private static async Task<IFormCollection?> VerifiedForm(HttpContext http, TwilioOptions twilio, PublicUrls urls)
     {
-        if (!http.Request.HasFormContentType || string.IsNullOrEmpty(twilio.AuthToken)) return null;
+        // Unsigned requests are refused before their body is read.
+        var signature = http.Request.Headers[SignatureHeader].ToString();
+        if (!http.Request.HasFormContentType || string.IsNullOrEmpty(twilio.AuthToken) || signature.Length == 0) return null;
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var url = urls.ForRequest(http.Request.Path + http.Request.QueryString);
         var pairs = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")));
-        return IsSigned(twilio.AuthToken, url, pairs, http.Request.Headers[SignatureHeader]) ? form : null;
+        return TwilioSignature.IsValid(twilio.AuthToken, CalledUrl(http.Request, urls), pairs, signature) ? form : null;
     }
 
     /// <summary>
-    /// Twilio's own validator, over the URL Twilio called (as configured in Advocacy:PublicBaseUrl, query included),
-    /// with or without the default port, as Twilio may sign either.
+    /// The URL Twilio called, which it signed: <c>Advocacy:PublicBaseUrl</c> as configured (scheme, host case, path prefix)
+    /// followed by the path and query as they reached us, escapes and case untouched.
     /// </summary>
-    public static bool IsSigned(string? authToken, string url, IEnumerable<KeyValuePair<string, string>> form, string? signature)
+    public static string CalledUrl(HttpRequest request, PublicUrls urls)
     {
-        if (string.IsNullOrEmpty(authToken) || string.IsNullOrEmpty(signature)) return false;
-        var parameters = new NameValueCollection();
-        foreach (var (key, value) in form) parameters.Add(key, value);
-        var validator = new RequestValidator(authToken);
-        var bare = WithoutPort(url);
-        // The SDK adds a missing default port but never drops one written out (https://host:443/…); and for another
-        // port it also takes a signature over the URL without it, which Twilio made for a different address.
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && !uri.IsDefaultPort
-            ? validator.Validate(url, parameters, signature) && !(bare is not null && validator.Validate(bare, parameters, signature))
-            : validator.Validate(url, parameters, signature) || (bare is not null && validator.Validate(bare, parameters, signature));
-    }
-
-    private static string? WithoutPort(string url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
-        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
-        var end = url.IndexOfAny(['/', '?', '#'], start) is var slash and >= 0 ? slash : url.Length;
-        var port = ":" + uri.Port;
-        return url[start..end].EndsWith(port, StringComparison.Ordinal) ? url[..(end - port.Length)] + url[end..] : null;
+        var raw = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw) || raw[0] != '/') return urls.ForRequest(request.Path.ToUriComponent() + request.QueryString.Value);
+        // Served under a path base (UsePathBase), the configured base URL already ends with it.
+        if (request.PathBase.HasValue && raw.StartsWith(request.PathBase.Value!, StringComparison.OrdinalIgnoreCase))
+            raw = raw[request.PathBase.Value!.Length..];
+        return urls.ForRequest(raw);
     }
 
     private static IResult Forbidden() =>

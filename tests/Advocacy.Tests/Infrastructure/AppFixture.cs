@@ -54,14 +54,16 @@ public abstract class HostFixture : IAsyncLifetime
 
     /// <summary>
     /// Another app node on the same database and peers, as a second machine would run it: its own Hangfire server,
-    /// Wolverine agents and pacer. The caller disposes it.
+    /// Wolverine agents and pacer, with <paramref name="overrides"/> in its settings. The caller disposes it.
     /// </summary>
-    public async Task<IAlbaHost> StartHostAsync()
+    public async Task<IAlbaHost> StartHostAsync(IReadOnlyDictionary<string, string>? overrides = null)
     {
         await StartLock.WaitAsync();
         try
         {
-            ApplySettings(Settings(), ConnectionString);
+            var settings = Settings();
+            foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) settings[key] = value;
+            ApplySettings(settings, ConnectionString);
             return await AlbaHost.For<Program>(b => b.ConfigureServices(s =>
             {
                 s.AddSingleton<TimeProvider>(Clock);

@@ -44,6 +44,8 @@ public sealed class HostileBodies(int seed)
         yield return new HostileBody("a form with a 1 MB value", Encoding.UTF8.GetBytes("Body=" + new string('S', 1_100_000) + "&From=%2B254712345678"), "application/x-www-form-urlencoded");
         yield return new HostileBody("a form with 10,000 keys", Encoding.UTF8.GetBytes(string.Join('&', Enumerable.Range(0, 10_000).Select(i => $"k{i}=v"))), "application/x-www-form-urlencoded");
         yield return new HostileBody("multipart with no boundary", Encoding.UTF8.GetBytes("--x\r\n\r\nhello"), "multipart/form-data");
+        yield return new HostileBody("truncated multipart", TruncatedMultipart(), $"multipart/form-data; boundary={Boundary}");
+        yield return new HostileBody("garbage multipart", RandomBytes(_random.Next(1, 4096)), $"multipart/form-data; boundary={Boundary}");
         if (webhookForm) yield return new HostileBody("invalid UTF-8 form", [.. "Body="u8, 0xC3, 0x28, 0xFF, .. "&From=%FF%FE"u8], "application/x-www-form-urlencoded");
     }
 
@@ -56,6 +58,19 @@ public sealed class HostileBodies(int seed)
         yield return ("a million empty lines", Encoding.UTF8.GetBytes(new string('\n', 1_000_000)));
         yield return ("invalid UTF-8", [0xFF, 0xFE, 0xFD, 0x00, 0xC3, 0x28, (byte)'\n', 0x80, 0x81]);
         yield return ("a NUL-filled file", new byte[100_000]);
+    }
+
+    private const string Boundary = "----AdvocacyFuzz7MA4YWxkTrZu0gW";
+
+    /// <summary>A file upload cut off mid-file, as a dropped connection or a lying client leaves it: no closing boundary.</summary>
+    private byte[] TruncatedMultipart()
+    {
+        var whole = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n{{}}\r\n"
+                    + $"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"advocates.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                    + "name,phone,country\r\nAya Kouamé,+2250707123456,CI\r\n"
+                    + $"--{Boundary}--\r\n";
+        var bytes = Encoding.UTF8.GetBytes(whole);
+        return bytes[.._random.Next(1, bytes.Length - Boundary.Length - 6)];
     }
 
     private HostileBody Json(string kind, string text) => new(kind, Encoding.UTF8.GetBytes(text), "application/json");

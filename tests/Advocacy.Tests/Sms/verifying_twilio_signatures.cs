@@ -26,18 +26,18 @@ public class verifying_twilio_signatures
 
     [Fact]
     public void accepts_the_documented_request() =>
-        TwilioWebhooks.IsSigned(Token, Url, Form(), Documented).ShouldBeTrue();
+        TwilioSignature.IsValid(Token, Url, Form(), Documented).ShouldBeTrue();
 
     [Fact]
     public void refuses_a_signature_made_with_another_token() =>
-        TwilioWebhooks.IsSigned("54321", Url, Form(), Documented).ShouldBeFalse();
+        TwilioSignature.IsValid("54321", Url, Form(), Documented).ShouldBeFalse();
 
     [Fact]
     public void refuses_a_changed_parameter()
     {
         var form = Form();
         form["Digits"] = "9999";
-        TwilioWebhooks.IsSigned(Token, Url, form, Documented).ShouldBeFalse();
+        TwilioSignature.IsValid(Token, Url, form, Documented).ShouldBeFalse();
     }
 
     [Fact]
@@ -45,12 +45,12 @@ public class verifying_twilio_signatures
     {
         var form = Form();
         form["Body"] = "STOP";
-        TwilioWebhooks.IsSigned(Token, Url, form, Documented).ShouldBeFalse();
+        TwilioSignature.IsValid(Token, Url, form, Documented).ShouldBeFalse();
     }
 
     [Fact]
     public void refuses_another_url() =>
-        TwilioWebhooks.IsSigned(Token, "https://mycompany.com/myapp.php?foo=1&bar=3", Form(), Documented).ShouldBeFalse();
+        TwilioSignature.IsValid(Token, "https://mycompany.com/myapp.php?foo=1&bar=3", Form(), Documented).ShouldBeFalse();
 
     [Theory]
     [InlineData(null)]
@@ -58,19 +58,23 @@ public class verifying_twilio_signatures
     [InlineData("0/KCTR6DLpKmkAf8muzZqo1nDgQ")]
     [InlineData("not base64 at all")]
     public void refuses_a_missing_or_malformed_header(string? signature) =>
-        TwilioWebhooks.IsSigned(Token, Url, Form(), signature).ShouldBeFalse();
+        TwilioSignature.IsValid(Token, Url, Form(), signature).ShouldBeFalse();
 
     [Fact]
     public void refuses_everything_when_no_token_is_configured() =>
-        TwilioWebhooks.IsSigned("", Url, Form(), FakeTwilioServer.Sign("", Url, Form())).ShouldBeFalse();
+        TwilioSignature.IsValid("", Url, Form(), FakeTwilioServer.Sign("", Url, Form())).ShouldBeFalse();
 
     [Fact]
     public void accepts_a_signature_over_the_url_with_or_without_the_default_port()
     {
         var withPort = FakeTwilioServer.Sign(Token, "https://mycompany.com:443/myapp.php?foo=1&bar=2", Form());
 
-        TwilioWebhooks.IsSigned(Token, Url, Form(), withPort).ShouldBeTrue();
-        TwilioWebhooks.IsSigned(Token, "https://mycompany.com:443/myapp.php?foo=1&bar=2", Form(), Documented).ShouldBeTrue();
-        TwilioWebhooks.IsSigned(Token, "https://mycompany.com:8443/myapp.php?foo=1&bar=2", Form(), Documented).ShouldBeFalse();
+        TwilioSignature.IsValid(Token, Url, Form(), withPort).ShouldBeTrue();
+        TwilioSignature.IsValid(Token, "https://mycompany.com:443/myapp.php?foo=1&bar=2", Form(), Documented).ShouldBeTrue();
     }
+
+    // Issue #16: the official validators also take a signature over the URL without its non-default port.
+    [Fact]
+    public void accepts_a_signature_made_without_the_non_default_port() =>
+        TwilioSignature.IsValid(Token, "https://mycompany.com:8443/myapp.php?foo=1&bar=2", Form(), Documented).ShouldBeTrue();
 }
