@@ -1,0 +1,46 @@
+using Advocacy.Domain.Common;
+using FluentValidation;
+using Marten;
+using Wolverine.Marten;
+
+namespace Advocacy.Web.Infrastructure;
+
+/// <summary>
+/// What an endpoint on Wolverine's aggregate handler workflow returns: the answer, and the events Wolverine appends
+/// to the stream it loaded for the <c>[Aggregate]</c> parameter before committing the session.
+/// </summary>
+public static class AggregateAnswer
+{
+    /// <summary>A refused command answers its problem and appends nothing; an accepted one answers the view of the aggregate as committed.</summary>
+    public static (IResult, Events) Of<TAggregate, TView>(Guid id, Outcome? problem, IEnumerable<object> events,
+        Func<TAggregate, HttpResponse, TView> view) where TAggregate : notnull =>
+        problem?.Problem is { } refused
+            ? (Results.Problem(refused), new Events())
+            : (new Committed<TAggregate, TView>(id, view), new Events(events));
+
+    /// <summary>
+    /// Endpoints validate the command they build from route, body and caller themselves: the validation middleware
+    /// wraps message handlers, and these commands no longer pass through one.
+    /// </summary>
+    public static T Validated<T>(this IValidator<T> validator, T command)
+    {
+        validator.ValidateAndThrow(command);
+        return command;
+    }
+}
+
+/// <summary>
+/// The view of an aggregate as the transaction left it. Wolverine executes an endpoint's <see cref="IResult"/> after
+/// the workflow has saved the session, so the inline snapshot read here already holds the appended events.
+/// </summary>
+public sealed class Committed<TAggregate, TView>(Guid id, Func<TAggregate, HttpResponse, TView> view) : IResult
+    where TAggregate : notnull
+{
+    public async Task ExecuteAsync(HttpContext http)
+    {
+        var session = http.RequestServices.GetRequiredService<IQuerySession>();
+        var aggregate = await session.LoadAsync<TAggregate>(id, http.RequestAborted)
+            ?? throw new InvalidOperationException($"{typeof(TAggregate).Name} {id} has no snapshot after its events were committed.");
+        await Results.Ok(view(aggregate, http.Response)).ExecuteAsync(http);
+    }
+}
