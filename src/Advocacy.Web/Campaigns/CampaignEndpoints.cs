@@ -39,11 +39,13 @@ public record CampaignPage(IReadOnlyList<CampaignView> Items, long Total, int Pa
 public static class CampaignEndpoints
 {
     [WolverinePost("/api/campaigns"), Authorize(Policy = Policies.SendMessages)]
-    public static async Task<IResult> Launch(LaunchCampaign command, HttpContext http, IMessageBus bus, IQuerySession session)
+    public static async Task<(IResult, IMartenOp)> Launch(LaunchCampaign command, HttpContext http, IValidator<LaunchCampaign> validator,
+        IQuerySession session, TimeProvider clock)
     {
-        var outcome = await bus.InvokeAsync<Outcome>(command with { By = http.User.ToActor() });
-        return await outcome.ToResult(async () =>
-            Results.Created($"/api/campaigns/{outcome.Id}", CampaignView.Of((await session.LoadAsync<Campaign>(outcome.Id))!)));
+        var launched = LaunchCampaignHandler.Decide(validator.Validated(command with { By = http.User.ToActor() }), Guid.CreateVersion7(), clock.GetUtcNow());
+        if (await LaunchCampaignHandler.KeywordClash(session, launched) is { } clash) return AggregateAnswer.Refused(clash);
+        return (AggregateAnswer.Created(launched.CampaignId, $"/api/campaigns/{launched.CampaignId}", (Campaign c) => CampaignView.Of(c)),
+            MartenOps.StartStream<Campaign>(launched.CampaignId, launched));
     }
 
     /// <summary>The campaign with its alerts and the funnel summed over them.</summary>

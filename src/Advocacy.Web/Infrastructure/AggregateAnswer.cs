@@ -18,6 +18,13 @@ public static class AggregateAnswer
             ? (Results.Problem(refused), new Events())
             : (new Committed<TAggregate, TView>(id, view), new Events(events));
 
+    /// <summary>The 201 of an endpoint that starts a stream (an <c>IStartStream</c> side effect): the new aggregate's view as committed.</summary>
+    public static IResult Created<TAggregate, TView>(Guid id, string location, Func<TAggregate, TView> view) where TAggregate : notnull =>
+        new Committed<TAggregate, TView>(id, (aggregate, _) => view(aggregate), location);
+
+    /// <summary>A creation refused before any stream was started: its problem, and nothing for Wolverine to carry out.</summary>
+    public static (IResult, IMartenOp) Refused(Outcome refused) => (Results.Problem(refused.Problem!), MartenOps.Nothing());
+
     /// <summary>
     /// Endpoints validate the command they build from route, body and caller themselves: the validation middleware
     /// wraps message handlers, and these commands no longer pass through one.
@@ -33,7 +40,7 @@ public static class AggregateAnswer
 /// The view of an aggregate as the transaction left it. Wolverine executes an endpoint's <see cref="IResult"/> after
 /// the workflow has saved the session, so the inline snapshot read here already holds the appended events.
 /// </summary>
-public sealed class Committed<TAggregate, TView>(Guid id, Func<TAggregate, HttpResponse, TView> view) : IResult
+public sealed class Committed<TAggregate, TView>(Guid id, Func<TAggregate, HttpResponse, TView> view, string? location = null) : IResult
     where TAggregate : notnull
 {
     public async Task ExecuteAsync(HttpContext http)
@@ -41,6 +48,7 @@ public sealed class Committed<TAggregate, TView>(Guid id, Func<TAggregate, HttpR
         var session = http.RequestServices.GetRequiredService<IQuerySession>();
         var aggregate = await session.LoadAsync<TAggregate>(id, http.RequestAborted)
             ?? throw new InvalidOperationException($"{typeof(TAggregate).Name} {id} has no snapshot after its events were committed.");
-        await Results.Ok(view(aggregate, http.Response)).ExecuteAsync(http);
+        var body = view(aggregate, http.Response);
+        await (location is null ? Results.Ok(body) : Results.Created(location, body)).ExecuteAsync(http);
     }
 }
