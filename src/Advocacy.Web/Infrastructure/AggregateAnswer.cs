@@ -29,11 +29,18 @@ public static class AggregateAnswer
     /// Endpoints validate the command they build from route, body and caller themselves: the validation middleware
     /// wraps message handlers, and these commands no longer pass through one.
     /// </summary>
-    public static T Validated<T>(this IValidator<T> validator, T command)
+    public static T Validated<T>(this IValidator<T> validator, T command) where T : notnull
     {
-        validator.ValidateAndThrow(command);
-        return command;
+        var result = validator.Validate(command);
+        return result.IsValid ? command : throw new RefusedAtEndpoint(typeof(T).Name, result.Errors);
     }
+}
+
+/// <summary>A command an endpoint's validator refused: a 400 like any <see cref="ValidationException"/>, logged as information.</summary>
+public sealed class RefusedAtEndpoint(string command, IEnumerable<FluentValidation.Results.ValidationFailure> errors)
+    : ValidationException(errors)
+{
+    public string Command { get; } = command;
 }
 
 /// <summary>
