@@ -51,11 +51,14 @@ public static class TrainingEndpoints
 
     [WolverinePost("/api/trainings"), Authorize(Policy = Policies.ManageNetwork)]
     [ProducesResponseType<TrainingView>(201), ProducesResponseType(400)]
-    public static async Task<IResult> Schedule(ScheduleTraining command, HttpContext http, IMessageBus bus, IQuerySession session)
+    public static async Task<(IResult, IMartenOp)> Schedule(ScheduleTraining command, HttpContext http, IValidator<ScheduleTraining> validator,
+        IQuerySession session, TimeProvider clock)
     {
-        var outcome = await bus.InvokeAsync<Outcome>(command with { By = http.User.ToActor() });
-        return await outcome.ToResult(async () =>
-            Results.Created($"/api/trainings/{outcome.Id}", TrainingView.Of((await session.LoadAsync<Training>(outcome.Id))!)));
+        var checkedCommand = validator.Validated(command with { By = http.User.ToActor() });
+        if (await ScheduleTrainingHandler.UnknownTrack(session, checkedCommand) is { } unknown) return AggregateAnswer.Refused(unknown);
+        var scheduled = ScheduleTrainingHandler.Decide(checkedCommand, Guid.CreateVersion7(), clock.GetUtcNow());
+        return (AggregateAnswer.Created(scheduled.TrainingId, $"/api/trainings/{scheduled.TrainingId}", (Training t) => TrainingView.Of(t)),
+            MartenOps.StartStream<Training>(scheduled.TrainingId, scheduled));
     }
 
     /// <summary>Sessions, soonest last (newest first), optionally by country and track.</summary>
