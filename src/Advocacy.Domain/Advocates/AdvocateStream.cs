@@ -14,14 +14,20 @@ public static class AdvocateStream
         IDocumentSession session, Guid id, long? expectedVersion, Func<Advocate, Decision> decide)
     {
         var stream = await Fetch(session, id);
-        if (stream?.Aggregate is not { } advocate) return Outcome.NotFound("Advocate", id);
-        if (StaleOrMerged(advocate, expectedVersion) is { } refused) return refused;
-
-        var decision = decide(advocate);
+        var decision = Decide(stream.Aggregate, id, expectedVersion, decide);
         if (decision.Problem is not null) return decision.Problem;
         stream.AppendMany(decision.Events);
         return Outcome.Done(id);
     }
+
+    /// <summary>
+    /// The decision on the advocate as loaded (null when there is none): not found, stale, merged or erased come
+    /// before the command's own rules. Message handlers and the HTTP endpoints on Wolverine's aggregate workflow share it.
+    /// </summary>
+    public static Decision Decide(Advocate? advocate, Guid id, long? expectedVersion, Func<Advocate, Decision> decide) =>
+        advocate is null ? Decision.Refuse(Outcome.NotFound("Advocate", id))
+        : StaleOrMerged(advocate, expectedVersion) is { } refused ? Decision.Refuse(refused)
+        : decide(advocate);
 
     public static Task<IEventStream<Advocate>> Fetch(IDocumentSession session, Guid id) =>
         session.Events.FetchForWriting<Advocate>(id);

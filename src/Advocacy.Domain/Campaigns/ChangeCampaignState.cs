@@ -20,8 +20,9 @@ public record ChangeCampaignState(Guid CampaignId, CampaignTransition Transition
 
 public static class ChangeCampaignStateHandler
 {
-    public static (object? Event, Outcome? Problem) Decide(Campaign campaign, ChangeCampaignState cmd, DateTimeOffset now) =>
-        (cmd.Transition, campaign.State) switch
+    /// <summary>The change on the campaign as loaded (null when there is none); the HTTP endpoints and the handler share it.</summary>
+    public static (object? Event, Outcome? Problem) Decide(Campaign? campaign, ChangeCampaignState cmd, DateTimeOffset now) =>
+        campaign is null ? (null, Outcome.NotFound("Campaign", cmd.CampaignId)) : (cmd.Transition, campaign.State) switch
         {
             (_, CampaignState.Closed) => (null, Outcome.Conflict(campaign.Id, "Campaign closed", $"{campaign.Hashtag} is closed.")),
             (CampaignTransition.Activate, CampaignState.Active) => (null, null),
@@ -33,10 +34,9 @@ public static class ChangeCampaignStateHandler
     public static async Task<Outcome> Handle(ChangeCampaignState cmd, IDocumentSession session, TimeProvider clock)
     {
         var stream = await session.Events.FetchForWriting<Campaign>(cmd.CampaignId);
-        if (stream.Aggregate is not { } campaign) return Outcome.NotFound("Campaign", cmd.CampaignId);
-        var (change, problem) = Decide(campaign, cmd, clock.GetUtcNow());
+        var (change, problem) = Decide(stream.Aggregate, cmd, clock.GetUtcNow());
         if (problem is not null) return problem;
         if (change is not null) stream.AppendOne(change);
-        return Outcome.Done(campaign.Id);
+        return Outcome.Done(cmd.CampaignId);
     }
 }

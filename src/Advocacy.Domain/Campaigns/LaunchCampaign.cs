@@ -68,15 +68,16 @@ public static class LaunchCampaignHandler
     public static async Task<Outcome> Handle(LaunchCampaign cmd, IDocumentSession session, TimeProvider clock)
     {
         var launched = Decide(cmd, Guid.CreateVersion7(), clock.GetUtcNow());
-        if (launched.Keyword is { } keyword)
-        {
-            // Two campaigns live at once cannot share a reply keyword: a reply would not know which one it meant.
-            var clash = await session.Query<Campaign>()
-                .FirstOrDefaultAsync(c => c.Keyword == keyword && c.State != CampaignState.Closed);
-            if (clash is not null)
-                return Outcome.Conflict(clash.Id, "Keyword in use", $"{clash.Hashtag} already uses the keyword {keyword}.");
-        }
+        if (await KeywordClash(session, launched) is { } clash) return clash;
         session.Events.StartStream<Campaign>(launched.CampaignId, launched);
         return Outcome.Done(launched.CampaignId);
+    }
+
+    /// <summary>Two campaigns live at once cannot share a reply keyword: a reply would not know which one it meant.</summary>
+    public static async Task<Outcome?> KeywordClash(IQuerySession session, CampaignLaunched launched)
+    {
+        if (launched.Keyword is not { } keyword) return null;
+        var clash = await session.Query<Campaign>().FirstOrDefaultAsync(c => c.Keyword == keyword && c.State != CampaignState.Closed);
+        return clash is null ? null : Outcome.Conflict(clash.Id, "Keyword in use", $"{clash.Hashtag} already uses the keyword {keyword}.");
     }
 }

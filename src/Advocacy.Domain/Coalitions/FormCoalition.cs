@@ -31,12 +31,16 @@ public static class FormCoalitionHandler
     public static async Task<Outcome> Handle(FormCoalition cmd, IDocumentSession session, TimeProvider clock)
     {
         var formed = Decide(cmd, Guid.CreateVersion7(), clock.GetUtcNow());
-        // One coalition of a name per country: a second "Kenya CHW Advocacy Coalition" is a typo or a double click.
-        var twin = await session.Query<Coalition>().FirstOrDefaultAsync(c => c.Country == formed.Country && c.Name == formed.Name);
-        if (twin is not null)
-            return Outcome.Conflict(twin.Id, "Coalition exists", $"{twin.Country} already has a coalition named {twin.Name}.",
-                new Dictionary<string, object?> { ["existingId"] = twin.Id });
+        if (await Twin(session, formed) is { } twin) return twin;
         session.Events.StartStream<Coalition>(formed.CoalitionId, formed);
         return Outcome.Done(formed.CoalitionId);
+    }
+
+    /// <summary>One coalition of a name per country: a second "Kenya CHW Advocacy Coalition" is a typo or a double click.</summary>
+    public static async Task<Outcome?> Twin(IQuerySession session, CoalitionFormed formed)
+    {
+        var twin = await session.Query<Coalition>().FirstOrDefaultAsync(c => c.Country == formed.Country && c.Name == formed.Name);
+        return twin is null ? null : Outcome.Conflict(twin.Id, "Coalition exists", $"{twin.Country} already has a coalition named {twin.Name}.",
+            new Dictionary<string, object?> { ["existingId"] = twin.Id });
     }
 }

@@ -46,12 +46,16 @@ public static class ScheduleTrainingHandler
 
     public static async Task<Outcome> Handle(ScheduleTraining cmd, IDocumentSession session, TimeProvider clock)
     {
-        if (cmd.TrackId is { } trackId && await session.LoadAsync<TrainingTrack>(trackId) is null)
-            return Outcome.Invalid(trackId, "trackId", $"No training track has id {trackId}.");
+        if (await UnknownTrack(session, cmd) is { } unknown) return unknown;
         var scheduled = Decide(cmd, Guid.CreateVersion7(), clock.GetUtcNow());
         session.Events.StartStream<Training>(scheduled.TrainingId, scheduled);
         return Outcome.Done(scheduled.TrainingId);
     }
+
+    public static async Task<Outcome?> UnknownTrack(IQuerySession session, ScheduleTraining cmd) =>
+        cmd.TrackId is { } trackId && await session.LoadAsync<TrainingTrack>(trackId) is null
+            ? Outcome.Invalid(trackId, "trackId", $"No training track has id {trackId}.")
+            : null;
 }
 
 public static class StartTime

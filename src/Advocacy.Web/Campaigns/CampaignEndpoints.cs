@@ -3,10 +3,13 @@ using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Common;
 using Advocacy.Web.Auth;
 using Advocacy.Web.Infrastructure;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
 
 namespace Advocacy.Web.Campaigns;
 
@@ -36,11 +39,13 @@ public record CampaignPage(IReadOnlyList<CampaignView> Items, long Total, int Pa
 public static class CampaignEndpoints
 {
     [WolverinePost("/api/campaigns"), Authorize(Policy = Policies.SendMessages)]
-    public static async Task<IResult> Launch(LaunchCampaign command, HttpContext http, IMessageBus bus, IQuerySession session)
+    public static async Task<(IResult, IMartenOp)> Launch(LaunchCampaign command, HttpContext http, IValidator<LaunchCampaign> validator,
+        IQuerySession session, TimeProvider clock)
     {
-        var outcome = await bus.InvokeAsync<Outcome>(command with { By = http.User.ToActor() });
-        return await outcome.ToResult(async () =>
-            Results.Created($"/api/campaigns/{outcome.Id}", CampaignView.Of((await session.LoadAsync<Campaign>(outcome.Id))!)));
+        var launched = LaunchCampaignHandler.Decide(validator.Validated(command with { By = http.User.ToActor() }), Guid.CreateVersion7(), clock.GetUtcNow());
+        if (await LaunchCampaignHandler.KeywordClash(session, launched) is { } clash) return AggregateAnswer.Refused(clash);
+        return (AggregateAnswer.Created(launched.CampaignId, $"/api/campaigns/{launched.CampaignId}", (Campaign c) => CampaignView.Of(c)),
+            MartenOps.StartStream<Campaign>(launched.CampaignId, launched));
     }
 
     /// <summary>The campaign with its alerts and the funnel summed over them.</summary>
@@ -79,22 +84,27 @@ public static class CampaignEndpoints
     }
 
     [WolverinePost("/api/campaigns/{id}/activate"), Authorize(Policy = Policies.SendMessages)]
-    public static Task<IResult> Activate(Guid id, HttpContext http, IMessageBus bus, IQuerySession session) =>
-        Change(new ChangeCampaignState(id, CampaignTransition.Activate, null) { By = http.User.ToActor() }, bus, session);
+    public static (IResult, Events) Activate(Guid id, [Aggregate("id", Required = false)] Campaign? campaign, HttpContext http,
+        IValidator<ChangeCampaignState> validator, TimeProvider clock) =>
+        Change(campaign, new ChangeCampaignState(id, CampaignTransition.Activate, null) { By = http.User.ToActor() }, validator, clock);
 
     [WolverinePost("/api/campaigns/{id}/close"), Authorize(Policy = Policies.SendMessages)]
-    public static async Task<IResult> Close(Guid id, HttpContext http, IMessageBus bus, IQuerySession session)
+    public static async Task<(IResult, Events)> Close(Guid id, [Aggregate("id", Required = false)] Campaign? campaign, HttpContext http,
+        IValidator<ChangeCampaignState> validator, TimeProvider clock)
     {
         // The reason is optional, and so is the body that carries it.
         var body = http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0
             ? await http.Request.ReadFromJsonAsync<CloseCampaignRequest>(http.RequestAborted)
             : null;
-        return await Change(new ChangeCampaignState(id, CampaignTransition.Close, body?.Reason) { By = http.User.ToActor() }, bus, session);
+        return Change(campaign, new ChangeCampaignState(id, CampaignTransition.Close, body?.Reason) { By = http.User.ToActor() }, validator, clock);
     }
 
-    private static async Task<IResult> Change(ChangeCampaignState command, IMessageBus bus, IQuerySession session)
+    /// <summary>The campaign Wolverine loaded for writing, decided on; the answer is the campaign as committed.</summary>
+    private static (IResult, Events) Change(Campaign? campaign, ChangeCampaignState command, IValidator<ChangeCampaignState> validator,
+        TimeProvider clock)
     {
-        var outcome = await bus.InvokeAsync<Outcome>(command);
-        return await outcome.ToResult(async () => Results.Ok(CampaignView.Of((await session.LoadAsync<Campaign>(outcome.Id))!)));
+        var (change, problem) = ChangeCampaignStateHandler.Decide(campaign, validator.Validated(command), clock.GetUtcNow());
+        return AggregateAnswer.Of(command.CampaignId, problem, change is null ? [] : [change],
+            (Campaign committed, HttpResponse _) => CampaignView.Of(committed));
     }
 }

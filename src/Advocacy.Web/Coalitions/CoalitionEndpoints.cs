@@ -3,11 +3,13 @@ using Advocacy.Domain.Coalitions;
 using Advocacy.Domain.Common;
 using Advocacy.Web.Auth;
 using Advocacy.Web.Infrastructure;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Advocacy.Web.Coalitions;
 
@@ -35,11 +37,13 @@ public static class CoalitionEndpoints
 {
     [WolverinePost("/api/coalitions"), Authorize(Policy = Policies.ManageNetwork)]
     [ProducesResponseType<CoalitionView>(201), ProducesResponseType(400), ProducesResponseType(409)]
-    public static async Task<IResult> Form(FormCoalition command, HttpContext http, IMessageBus bus, IQuerySession session)
+    public static async Task<(IResult, IMartenOp)> Form(FormCoalition command, HttpContext http, IValidator<FormCoalition> validator,
+        IQuerySession session, TimeProvider clock)
     {
-        var outcome = await bus.InvokeAsync<Outcome>(command with { By = http.User.ToActor() });
-        return await outcome.ToResult(async () =>
-            Results.Created($"/api/coalitions/{outcome.Id}", CoalitionView.Of((await session.LoadAsync<Coalition>(outcome.Id))!)));
+        var formed = FormCoalitionHandler.Decide(validator.Validated(command with { By = http.User.ToActor() }), Guid.CreateVersion7(), clock.GetUtcNow());
+        if (await FormCoalitionHandler.Twin(session, formed) is { } twin) return AggregateAnswer.Refused(twin);
+        return (AggregateAnswer.Created(formed.CoalitionId, $"/api/coalitions/{formed.CoalitionId}", (Coalition c) => CoalitionView.Of(c)),
+            MartenOps.StartStream<Coalition>(formed.CoalitionId, formed));
     }
 
     [WolverineGet("/api/coalitions"), Authorize(Policy = Policies.Read)]

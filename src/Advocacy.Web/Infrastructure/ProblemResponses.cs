@@ -13,6 +13,10 @@ public sealed class ProblemResponses(ILogger<ProblemResponses> logger) : IExcept
     {
         var problem = ToProblem(exception);
         if (problem.Status >= 500) logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        // Wolverine logs a refusal inside a message handler; one refused by the endpoint itself is logged here, as information.
+        if (exception is RefusedAtEndpoint refused)
+            logger.LogInformation("Invocation of {Command} on {Method} {Path} refused. {Refusal}",
+                refused.Command, http.Request.Method, http.Request.Path, RefusedCommands.Describe(refused));
         http.Response.StatusCode = problem.Status ?? 500;
         await http.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", ct);
         return true;

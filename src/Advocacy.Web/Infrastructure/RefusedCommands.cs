@@ -14,9 +14,12 @@ public static class RefusedCommands
     public static (LogLevel Level, string Message, Exception? Exception) AsLogged(LogLevel level, string message, Exception? exception)
     {
         if (level <= LogLevel.Information || Refusal(exception) is not { } refused) return (level, message, exception);
-        var errors = refused.Errors.Select(e => $"{e.PropertyName}: {PageBinding.Quoted(e.ErrorMessage, ShownLength)}");
-        return (LogLevel.Information, $"{message} Refused: {string.Join(" ", errors)}", null);
+        return (LogLevel.Information, $"{message} {Describe(refused)}", null);
     }
+
+    /// <summary>What was refused, as the log shows it: "Refused: Name: 'Name' must not be empty. …".</summary>
+    public static string Describe(ValidationException refused) =>
+        "Refused: " + string.Join(" ", refused.Errors.Select(e => $"{e.PropertyName}: {PageBinding.Quoted(e.ErrorMessage, ShownLength)}"));
 
     private static ValidationException? Refusal(Exception? exception)
     {

@@ -3,11 +3,13 @@ using Advocacy.Domain.Common;
 using Advocacy.Domain.Trainings;
 using Advocacy.Web.Auth;
 using Advocacy.Web.Infrastructure;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Advocacy.Web.Trainings;
 
@@ -29,11 +31,12 @@ public static class TrainingEndpoints
 {
     [WolverinePost("/api/training-tracks"), Authorize(Policy = Policies.ManageNetwork)]
     [ProducesResponseType<TrainingTrack>(201), ProducesResponseType(400)]
-    public static async Task<IResult> DefineTrack(DefineTrainingTrack command, HttpContext http, IMessageBus bus, IQuerySession session)
+    public static (IResult, IStartStream) DefineTrack(DefineTrainingTrack command, HttpContext http, IValidator<DefineTrainingTrack> validator,
+        TimeProvider clock)
     {
-        var outcome = await bus.InvokeAsync<Outcome>(command with { By = http.User.ToActor() });
-        return await outcome.ToResult(async () =>
-            Results.Created($"/api/training-tracks/{outcome.Id}", await session.LoadAsync<TrainingTrack>(outcome.Id)));
+        var defined = DefineTrainingTrackHandler.Decide(validator.Validated(command with { By = http.User.ToActor() }), Guid.CreateVersion7(), clock.GetUtcNow());
+        return (AggregateAnswer.Created(defined.TrackId, $"/api/training-tracks/{defined.TrackId}", (TrainingTrack t) => t),
+            MartenOps.StartStream<TrainingTrack>(defined.TrackId, defined));
     }
 
     [WolverineGet("/api/training-tracks"), Authorize(Policy = Policies.Read)]
@@ -48,11 +51,14 @@ public static class TrainingEndpoints
 
     [WolverinePost("/api/trainings"), Authorize(Policy = Policies.ManageNetwork)]
     [ProducesResponseType<TrainingView>(201), ProducesResponseType(400)]
-    public static async Task<IResult> Schedule(ScheduleTraining command, HttpContext http, IMessageBus bus, IQuerySession session)
+    public static async Task<(IResult, IMartenOp)> Schedule(ScheduleTraining command, HttpContext http, IValidator<ScheduleTraining> validator,
+        IQuerySession session, TimeProvider clock)
     {
-        var outcome = await bus.InvokeAsync<Outcome>(command with { By = http.User.ToActor() });
-        return await outcome.ToResult(async () =>
-            Results.Created($"/api/trainings/{outcome.Id}", TrainingView.Of((await session.LoadAsync<Training>(outcome.Id))!)));
+        var checkedCommand = validator.Validated(command with { By = http.User.ToActor() });
+        if (await ScheduleTrainingHandler.UnknownTrack(session, checkedCommand) is { } unknown) return AggregateAnswer.Refused(unknown);
+        var scheduled = ScheduleTrainingHandler.Decide(checkedCommand, Guid.CreateVersion7(), clock.GetUtcNow());
+        return (AggregateAnswer.Created(scheduled.TrainingId, $"/api/trainings/{scheduled.TrainingId}", (Training t) => TrainingView.Of(t)),
+            MartenOps.StartStream<Training>(scheduled.TrainingId, scheduled));
     }
 
     /// <summary>Sessions, soonest last (newest first), optionally by country and track.</summary>
