@@ -80,7 +80,7 @@ public static class SubmitFormHandler
                 evidence with { Wording = text.ConsentEmail }, now);
             events.Add(request);
             var token = await signer.SignAsync(ConfirmationPurpose, $"{advocate.Id:N}:{email}:{now.ToUnixTimeSeconds()}", now + settings.ConfirmationLinkLifetime);
-            var link = new Uri(settings.PublicBase, $"/subscriptions/confirm/{token}");
+            var link = new Uri(PublicAddress.Join(settings.PublicBase, $"/subscriptions/confirm/{token}"));
             var (subject, body) = ConfirmationEmail.Render(cmd.Language, text.Title, link.ToString());
             var delivery = SendMessageHandler.Queue(advocate with { Language = cmd.Language }, Channel.Email, body, subject,
                 DeliveryKinds.Confirmation, $"confirm:{advocate.Id}:{now.ToUnixTimeMilliseconds()}", by, now, messaging.QuietHours);

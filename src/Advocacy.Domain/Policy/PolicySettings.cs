@@ -1,3 +1,5 @@
+using Advocacy.Domain.Common;
+
 namespace Advocacy.Domain.Policy;
 
 /// <summary>
@@ -9,7 +11,7 @@ public record PolicySettings(IReadOnlyDictionary<string, string[]> CoordinatorEm
     /// <summary>Where the links in the email point (<c>Advocacy:PublicBaseUrl</c>); relative links without it.</summary>
     public Uri? PublicBaseUrl { get; init; }
 
-    public string Link(string path) => PublicBaseUrl is { } b ? new Uri(b, path).ToString() : path;
+    public string Link(string path) => PublicBaseUrl is { } b ? PublicAddress.Join(b, path) : path;
 
     public static readonly PolicySettings Default = new(new Dictionary<string, string[]>());
 

@@ -1,3 +1,5 @@
+using Advocacy.Domain.Common;
+
 namespace Advocacy.Jobs.Messaging;
 
 /// <summary>
@@ -9,10 +11,6 @@ public record PublicUrls(Uri Base)
 {
     public const string StatusCallbackPath = "/webhooks/twilio/status";
     public const string InboundSmsPath = "/webhooks/twilio/sms";
-
-    // Built as text on the base exactly as configured: Uri would lowercase the host and resolve "/x" against the
-    // root, dropping a path prefix (https://example.org/advocacy/), and Twilio signs the callback URL it was given.
-    private string Root => Base.OriginalString.Trim() is var b && b.EndsWith('/') ? b : b + "/";
 
     // The delivery id in the callback URL lets a status arrive before we have recorded Twilio's message id.
     public Uri StatusCallback(Guid deliveryId) => At($"{StatusCallbackPath}?d={deliveryId:N}");
@@ -28,7 +26,7 @@ public record PublicUrls(Uri Base)
     /// The URL Twilio called for a request that reached us at <paramref name="pathAndQuery"/> (relative to the app, as
     /// received: escapes kept), which is the URL it signed.
     /// </summary>
-    public string ForRequest(string pathAndQuery) => Root + pathAndQuery.TrimStart('/');
+    public string ForRequest(string pathAndQuery) => PublicAddress.Join(Base, pathAndQuery);
 
     private Uri At(string path) => new(ForRequest(path));
 }

@@ -21,7 +21,7 @@ public record FormView(
     public static FormView Of(PublicForm f, Uri publicBase)
     {
         var d = f.Definition;
-        var url = new Uri(publicBase, $"/forms/{f.Slug}").ToString();
+        var url = PublicAddress.Join(publicBase, $"/forms/{f.Slug}");
         var iframe = $"<iframe src=\"{url}?embed=1\" title=\"{WebUtility.HtmlEncode(f.TextIn("en").Text.Title)}\" " +
                      "style=\"width:100%;min-height:640px;border:0\" loading=\"lazy\"></iframe>";
         var inputs = string.Join("\n", d.Fields.Select(field => field is FormFields.ConsentEmail or FormFields.ConsentSms
