@@ -25,6 +25,9 @@ public record Delivery(
     public DateTimeOffset? ClaimedAt { get; init; }
     public DateTimeOffset? LeaseUntil { get; init; }
     public int Attempts { get; init; }
+
+    /// <summary>When a "sent" delivery is next read back from the provider, in case its status callback was lost (<see cref="StatusReconciliation"/>).</summary>
+    public DateTimeOffset? StatusCheckAt { get; init; }
     public string? UnsubscribeToken { get; init; }
     public Guid? AlertId { get; init; }
     public Guid? NewsletterId { get; init; }

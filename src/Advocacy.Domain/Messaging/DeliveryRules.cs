@@ -10,7 +10,8 @@ public record ClaimDecision(ClaimKind Kind, string? Reason = null, DateTimeOffse
 /// <summary>The rules a sender applies right before every send: consent is checked again, every time.</summary>
 public static class DeliveryRules
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    // Short, because a live sender renews its claims while it sends: a dead node's deliveries come back within a minute.
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     public static ClaimDecision Decide(Delivery delivery, Advocate? advocate, DateTimeOffset now, QuietHours quietHours)
     {

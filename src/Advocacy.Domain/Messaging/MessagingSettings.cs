@@ -3,7 +3,7 @@ namespace Advocacy.Domain.Messaging;
 /// <summary>
 /// Messaging rules from configuration: quiet hours (<c>QuietHours:Start</c>/<c>QuietHours:End</c>, local
 /// times), the senders whose provider already answers STOP/START/HELP (Twilio Advanced Opt-Out), and the
-/// recovery timings (<c>Deliveries:Lease</c>, <c>Deliveries:RecoveryInterval</c>).
+/// recovery timings (<c>Deliveries:Lease</c>, <c>Deliveries:RecoveryInterval</c>, <c>Deliveries:StatusReconcileAfter</c>).
 /// </summary>
 public record MessagingSettings(QuietHours QuietHours, IReadOnlySet<string> SendersAnsweringOptOutKeywords)
 {
@@ -14,6 +14,9 @@ public record MessagingSettings(QuietHours QuietHours, IReadOnlySet<string> Send
 
     /// <summary>How often the recovery sweep runs, and how long a queued delivery may wait before it counts as lost.</summary>
     public TimeSpan RecoveryInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a delivery may stay "sent" before the provider is asked for its status (<c>Deliveries:StatusReconcileAfter</c>).</summary>
+    public TimeSpan StatusReconcileAfter { get; init; } = StatusReconciliation.DefaultAfter;
 
     public bool AppAnswersOptOutKeywords(string? sender) =>
         sender is null || !SendersAnsweringOptOutKeywords.Contains(sender);

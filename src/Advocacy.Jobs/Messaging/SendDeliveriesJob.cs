@@ -19,7 +19,7 @@ namespace Advocacy.Jobs.Messaging;
 /// </summary>
 public sealed class SendDeliveriesJob(
     SendDeliveryJob single, IDocumentStore store, ISmsProvider sms, IEmailSender email, IMessageBus bus,
-    PublicUrls urls, MessagingSettings settings, TimeProvider clock)
+    PublicUrls urls, MessagingSettings settings, TimeProvider clock, DeliveryLeases leases)
 {
     public const int BatchSize = 1000;
     private const int MaxChunk = 200;
@@ -41,7 +41,8 @@ public sealed class SendDeliveriesJob(
             System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure;
             try
             {
-                failure = await SendAndRecordAsync(claim.Claimed, ct);
+                await using (leases.Hold(claim.Claimed.Select(c => c.Delivery.Id)))
+                    failure = await SendAndRecordAsync(claim.Claimed, ct);
             }
             finally
             {

@@ -18,7 +18,7 @@ namespace Advocacy.Jobs.Messaging;
 /// </summary>
 public sealed class SendDeliveryJob(
     IDocumentStore store, ISmsProvider sms, IEmailSender email, IMessageBus bus, IBackgroundJobClient jobs,
-    PublicUrls urls, MessagingSettings settings, TimeProvider clock, ILogger<SendDeliveryJob> log)
+    PublicUrls urls, MessagingSettings settings, TimeProvider clock, ILogger<SendDeliveryJob> log, DeliveryLeases leases)
 {
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(Guid deliveryId, CancellationToken ct) => SendAsync(deliveryId, scheduleDeferred: true, ct);
@@ -34,7 +34,8 @@ public sealed class SendDeliveryJob(
         if (claimed is null) return;
         try
         {
-            await SendClaimedAsync(claimed.Value.Item1, claimed.Value.Item2, ct);
+            await using (leases.Hold([claimed.Value.Item1.Id]))
+                await SendClaimedAsync(claimed.Value.Item1, claimed.Value.Item2, ct);
         }
         finally
         {

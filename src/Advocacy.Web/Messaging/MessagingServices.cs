@@ -24,6 +24,7 @@ public static class MessagingServices
         {
             Lease = config.GetValue("Deliveries:Lease", DeliveryRules.Lease),
             RecoveryInterval = config.GetValue("Deliveries:RecoveryInterval", TimeSpan.FromMinutes(1)),
+            StatusReconcileAfter = config.GetValue("Deliveries:StatusReconcileAfter", StatusReconciliation.DefaultAfter),
         });
         services.AddSingleton(new PublicUrls(PublicBaseUrl(config)));
 
@@ -38,6 +39,8 @@ public static class MessagingServices
 
         services.AddTransient<SendDeliveryJob>();
         services.AddTransient<RecoverDeliveriesJob>();
+        services.AddTransient<ReconcileDeliveriesJob>();
+        services.AddSingleton<DeliveryLeases>();
         services.AddTransient<SendDeliveriesJob>();
         services.AddTransient<DispatchAlertJob>();
         services.AddTransient<Advocacy.Jobs.Imports.RecoverImportsJob>();
@@ -54,6 +57,7 @@ public static class MessagingServices
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         var settings = app.Services.GetRequiredService<MessagingSettings>();
         recurring.AddOrUpdate<RecoverDeliveriesJob>(RecoverDeliveriesJob.Id, j => j.RunAsync(CancellationToken.None), RecoverDeliveriesJob.Cron(settings.RecoveryInterval));
+        recurring.AddOrUpdate<ReconcileDeliveriesJob>(ReconcileDeliveriesJob.Id, j => j.RunAsync(CancellationToken.None), RecoverDeliveriesJob.Cron(settings.RecoveryInterval));
         recurring.AddOrUpdate<Advocacy.Jobs.Imports.RecoverImportsJob>(Advocacy.Jobs.Imports.RecoverImportsJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         // Mondays 09:00 UTC; the job acts only on every second Monday from Newsletters:ScheduleAnchor.
         recurring.AddOrUpdate<Advocacy.Jobs.Newsletters.NewsletterScheduleJob>(Advocacy.Jobs.Newsletters.NewsletterScheduleJob.Id,

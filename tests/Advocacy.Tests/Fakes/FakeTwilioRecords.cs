@@ -10,4 +10,4 @@ public sealed record FakeTwilioRequest(
 /// <summary>A message the fake Twilio accepted.</summary>
 public sealed record FakeTwilioMessage(
     string Sid, string To, string? From, string? MessagingServiceSid, string Body, string? StatusCallback, DateTimeOffset CreatedAt,
-    string Status);
+    string Status, int? ErrorCode = null);

@@ -164,7 +164,7 @@ public sealed partial class FakeTwilioServer
     {
         AccountSid, ApiVersion = "2010-04-01", m.Body, m.Sid, m.To, m.From, m.MessagingServiceSid, m.Status,
         DateCreated = Rfc2822(m.CreatedAt), DateUpdated = Rfc2822(m.CreatedAt), DateSent = m.Status == "queued" ? null : Rfc2822(m.CreatedAt),
-        Direction = "outbound-api", ErrorCode = (int?)null, ErrorMessage = (string?)null, NumMedia = "0", NumSegments = "1",
+        Direction = "outbound-api", m.ErrorCode, ErrorMessage = m.ErrorCode is null ? null : Describe(m.ErrorCode, m.To), NumMedia = "0", NumSegments = "1",
         Price = (string?)null, PriceUnit = "USD", Uri = $"/2010-04-01/Accounts/{AccountSid}/Messages/{m.Sid}.json",
     };
 

@@ -60,6 +60,7 @@ public sealed partial class FakeTwilioServer : IAsyncLifetime, IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", CreateMessageAsync);
         _app.MapGet("/2010-04-01/Accounts/{sid}/Messages.json", ListMessagesAsync);
+        _app.MapGet("/2010-04-01/Accounts/{sid}/Messages/{messageSid}.json", FetchMessageAsync);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseUrl = address.TrimEnd('/');

@@ -35,6 +35,9 @@ public sealed class AppNode : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id, which Hangfire writes into its server id (host:pid:guid).</summary>
+    public int Pid => _process.Id;
+
     /// <summary>The last lines the node printed, for a failure message.</summary>
     public string Output => string.Join('\n', _output);
 

@@ -10,9 +10,10 @@ namespace Advocacy.Tests.Faults;
 
 /// <summary>
 /// App nodes as real processes on their own database, sending to a fake Twilio on loopback. Recovery timings are
-/// shortened through configuration (a 15 s lease, a sweep every 5 s) so a crash is recovered within a test.
+/// shortened through configuration (a 15 s lease, a sweep every 5 s) so a crash is recovered within a test, unless a
+/// test asks for the shipped defaults.
 /// </summary>
-public sealed class FaultFixture : IAsyncLifetime
+public sealed partial class FaultFixture : IAsyncLifetime
 {
     public const string Database = "advocacy_fault_tests";
     public const string AdminKey = HostFixture.AdminKey;
@@ -40,7 +41,19 @@ public sealed class FaultFixture : IAsyncLifetime
         await using (var create = new NpgsqlCommand($"create database \"{Database}\"", conn)) await create.ExecuteNonQueryAsync();
     }
 
-    public Task<AppNode> StartNodeAsync(string name, double messagesPerSecond = 150) => AppNode.StartAsync(name, new Dictionary<string, string>
+    /// <param name="defaultRecovery">Run with the shipped lease, sweep interval and Hangfire invisibility timeout.</param>
+    /// <param name="settings">More settings, or replacements.</param>
+    public Task<AppNode> StartNodeAsync(string name, double messagesPerSecond = 150, bool defaultRecovery = false,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = Settings(messagesPerSecond);
+        if (defaultRecovery)
+            foreach (var key in new[] { "Deliveries__Lease", "Deliveries__RecoveryInterval", "Hangfire__InvisibilityTimeout" }) all.Remove(key);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        return AppNode.StartAsync(name, all, AdminKey);
+    }
+
+    private Dictionary<string, string> Settings(double messagesPerSecond) => new()
     {
         ["ConnectionStrings__Advocacy"] = ConnectionString,
         [ApiKeyAuthentication.AdminKeySetting] = AdminKey,
@@ -59,7 +72,7 @@ public sealed class FaultFixture : IAsyncLifetime
         ["Deliveries__RecoveryInterval"] = "00:00:05",
         ["Hangfire__InvisibilityTimeout"] = "00:00:15",
         ["Logging__LogLevel__Default"] = "Warning",
-    }, AdminKey);
+    };
 
     /// <summary>
     /// Kenyan advocates with SMS consent, written as the enrolment events in a few large commits (not one HTTP call
