@@ -56,12 +56,36 @@ public sealed class PrivatePostgres(string name, int port, Action<string>? log =
     {
         if (!await IsListeningAsync())
         {
-            var bin = FindBinaries() ?? await InstallAsync();
-            DataDirectory = ResolveDataDirectory();
-            if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION"))) await InitAsync(bin);
-            await StartAsync(bin);
+            // Two processes may want the same cluster at once (the test projects run side by side): one creates and
+            // starts it, the other waits and finds it listening.
+            await using (await ExclusiveAsync(Path.Combine(RepositoryRoot(), ".pgdata", $"{name}.lock")))
+            {
+                if (!await IsListeningAsync())
+                {
+                    var bin = FindBinaries() ?? await InstallAsync();
+                    DataDirectory = ResolveDataDirectory();
+                    if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION"))) await InitAsync(bin);
+                    await StartAsync(bin);
+                }
+            }
         }
         foreach (var database in databases) await CreateDatabaseAsync(database);
+    }
+
+    private static async Task<FileStream> ExclusiveAsync(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(200))
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited < TimeSpan.FromMinutes(5))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
     }
 
     private async Task<bool> IsListeningAsync()
