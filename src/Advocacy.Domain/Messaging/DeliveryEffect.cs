@@ -45,7 +45,4 @@ public abstract record DeliveryEffect
 }
 
 /// <summary>A delivery after a transition, with the effects to carry out once it is stored.</summary>
-public sealed record DeliveryChange(Delivery Delivery, IReadOnlyList<DeliveryEffect> Effects)
-{
-    public static implicit operator DeliveryChange(Delivery delivery) => new(delivery, []);
-}
+public sealed record DeliveryChange(Delivery Delivery, IReadOnlyList<DeliveryEffect> Effects);
