@@ -494,7 +494,7 @@ public static class DispatchBench
             catch (Exception e) { return $"(git: {e.Message})"; }
         }
         var changed = Git("status", "--porcelain", "--", "src").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        var built = File.GetLastWriteTimeUtc(typeof(Advocacy.Jobs.Messaging.SendDeliveryJob).Assembly.Location);
+        var built = File.GetLastWriteTimeUtc(typeof(Advocacy.Jobs.Messaging.SendDeliveriesJob).Assembly.Location);
         return $"HEAD {Git("rev-parse", "--short", "HEAD")} with {changed} file(s) under src/ changed or added, at start; Advocacy.Jobs.dll built {built:HH:mm} UTC";
     }
 

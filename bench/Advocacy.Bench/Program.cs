@@ -25,7 +25,9 @@ namespace Advocacy.Bench;
 public static class BenchProgram
 {
     private const string ApiKey = "bench-admin-key-not-a-secret";
-    internal const int BenchPort = 54331; // 54329 is the app's private cluster, 54330 the tests'.
+    // 54329 is the app's private cluster, 54330 the tests'; ADVOCACY_BENCH_PORT moves it when several checkouts share a machine.
+    internal static readonly int BenchPort =
+        int.TryParse(Environment.GetEnvironmentVariable("ADVOCACY_BENCH_PORT"), out var port) ? port : 54331;
     private const int BatchSize = 100;
     private const int Rounds = 5;
     private const string BenchDatabase = "advocacy_bench";

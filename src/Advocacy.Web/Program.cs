@@ -56,8 +56,6 @@ app.MapRazorPages();
 app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminDashboardAuthorization()], AppPath = "/" },
     app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.Admin);
 
-app.ScheduleMessagingJobs();
-
 app.Lifetime.ApplicationStarted.Register(() =>
     log.LogInformation("Advocacy is running: {Urls} (API reference at /scalar/v1, health at /health)", string.Join(", ", app.Urls)));
 await app.StartAsync();

@@ -2,6 +2,7 @@ using Advocacy.Domain.Advocates;
 
 namespace Advocacy.Domain.Messaging;
 
+/// <summary>The published state names (API, pages, funnel): queued → sending → sent → delivered | failed | skipped.</summary>
 public enum DeliveryStatus { Queued, Sending, Sent, Delivered, Failed, Skipped }
 
 public record DeliveryStep(DeliveryStatus Status, DateTimeOffset At, string? Detail);
@@ -9,9 +10,10 @@ public record DeliveryStep(DeliveryStatus Status, DateTimeOffset At, string? Det
 /// <summary>
 /// One message to one advocate on one channel: a durable record with its history. The idempotency key
 /// (unique in the database) makes a repeated request or a retried job land on the same record, and the
-/// status only moves forward, so nothing is sent twice.
+/// status only moves forward, so nothing is sent twice. Its life cycle (Delivery.Transitions.cs) is drawn
+/// in docs/architecture.md.
 /// </summary>
-public record Delivery(
+public partial record Delivery(
     Guid Id, string IdempotencyKey, Guid? AdvocateId, Channel Channel, string To, string Body, string? Subject,
     string Kind, string? Language, string? Country, string RequestedBy, DateTimeOffset QueuedAt, DateTimeOffset NotBefore)
 {

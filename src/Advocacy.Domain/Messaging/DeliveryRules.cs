@@ -2,35 +2,14 @@ using Advocacy.Domain.Advocates;
 
 namespace Advocacy.Domain.Messaging;
 
-public enum ClaimKind { Claim, Skip, Defer, Reconcile, Leave }
-
-/// <summary>What a sender should do with a delivery it was asked to send.</summary>
-public record ClaimDecision(ClaimKind Kind, string? Reason = null, DateTimeOffset? Until = null);
-
-/// <summary>The rules a sender applies right before every send: consent is checked again, every time.</summary>
+/// <summary>Who may get which message (consent is checked again right before every send: <see cref="Delivery.Decide"/>).</summary>
 public static class DeliveryRules
 {
-    // Short, because a live sender renews its claims while it sends: a dead node's deliveries come back within a minute.
+    /// <summary>
+    /// How long a claimed delivery belongs to its sender (<c>Deliveries:Lease</c>). Short, because a live sender renews
+    /// its claims while it sends: a dead node's deliveries come back within a minute.
+    /// </summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-
-    public static ClaimDecision Decide(Delivery delivery, Advocate? advocate, DateTimeOffset now, QuietHours quietHours)
-    {
-        if (delivery.IsFinished) return new(ClaimKind.Leave, "already finished");
-        if (delivery.Status == DeliveryStatus.Sending)
-            return delivery.LeaseUntil > now
-                ? new(ClaimKind.Leave, "another sender holds it")
-                // The sender that claimed it died between claiming and recording: ask the provider first.
-                : new(ClaimKind.Reconcile, "lease expired while sending");
-
-        if (NotAllowed(delivery, advocate) is { } reason) return new(ClaimKind.Skip, reason);
-        if (delivery.NotBefore > now) return new(ClaimKind.Defer, "scheduled later", delivery.NotBefore);
-        if (!DeliveryKinds.AnswersTheAdvocate(delivery.Kind) && advocate is not null)
-        {
-            var allowed = quietHours.NextAllowed(now, Common.TimeZones.Find(ZoneOf(advocate)));
-            if (allowed > now) return new(ClaimKind.Defer, "quiet hours", allowed);
-        }
-        return new(ClaimKind.Claim);
-    }
 
     /// <summary>Why this advocate may not get this message now, or null when they may.</summary>
     public static string? NotAllowed(Delivery delivery, Advocate? advocate) => advocate switch

@@ -7,22 +7,16 @@ public record RecordDeliveryStatus(Guid? DeliveryId, string MessageSid, string S
 
 public static class RecordDeliveryStatusHandler
 {
-    /// <summary>Applies the callback; answers the rejection to record about the advocate, if the status carries one.</summary>
+    /// <summary>Applies the callback; its effects (funnel, what a refusal says about the advocate) cascade after the commit.</summary>
     public static async Task<Wolverine.OutgoingMessages> Handle(RecordDeliveryStatus m, IDocumentSession session, TimeProvider clock)
     {
         var cascade = new Wolverine.OutgoingMessages();
         var delivery = m.DeliveryId is { } id
             ? await session.LoadAsync<Delivery>(id)
             : await session.Query<Delivery>().FirstOrDefaultAsync(d => d.ProviderMessageId == m.MessageSid);
-        if (delivery is null) return cascade;
-
-        var next = ProviderStatus.Apply(delivery, m.Status, m.ErrorCode, clock.GetUtcNow());
-        if (next is null) return cascade; // a repeat or a late, lower status
-        session.Store(next with { ProviderMessageId = delivery.ProviderMessageId ?? m.MessageSid });
-        if (next.Status == DeliveryStatus.Failed && delivery.AdvocateId is { } advocateId
-            && RecordProviderRejectionHandler.SaysSomethingAboutTheAdvocate(m.ErrorCode))
-            cascade.Add(new RecordProviderRejection(advocateId, delivery.To, m.ErrorCode, $"status callback: {m.Status}", delivery.Id));
-        if (next.AlertId is { } alertId && next.Status != delivery.Status) cascade.Add(Alerts.FunnelTouched.Now(alertId));
+        if (delivery?.OnProviderStatus(m.Status, m.ErrorCode, m.MessageSid, clock.GetUtcNow()) is not { } change) return cascade;
+        session.Store(change.Delivery);
+        cascade.AddRange(DeliveryEffect.Messages(change.Effects));
         return cascade;
     }
 }

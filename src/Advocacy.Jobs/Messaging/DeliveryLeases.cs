@@ -1,71 +1,129 @@
+using Advocacy.Domain.Advocates;
+using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Messaging;
 using Marten;
 using Microsoft.Extensions.Logging;
+using static Advocacy.Jobs.Messaging.Conflicts;
 
 namespace Advocacy.Jobs.Messaging;
 
 /// <summary>
-/// Keeps a live sender's claims alive while it sends. The lease is short so that a dead node's deliveries come back
-/// within a minute; it is renewed every third of its length, so a slow provider (retries, a Retry-After) never lets a
-/// live claim lapse and the recovery sweep send the same message a second time.
+/// Claims and leases, in one place: a sender claims a chunk of deliveries (a committed "sending" with a lease, after
+/// <see cref="Delivery.Decide"/>) before calling the provider, and records what the provider answered right after.
+/// Marten's optimistic concurrency (<see cref="Delivery.Version"/>) makes two claims of one delivery impossible.
 /// </summary>
-public sealed partial class DeliveryLeases(IDocumentStore store, MessagingSettings settings, TimeProvider clock, ILogger<DeliveryLeases> log)
+public sealed class DeliveryLeases(
+    IDocumentStore store, DeliveryProviders providers, MessagingSettings settings, TimeProvider clock, ILogger<DeliveryLeases> log)
 {
-    private readonly string _table = store.Options.Schema.For<Delivery>();
+    public sealed record Claim(
+        List<(Delivery Delivery, Advocate? Advocate)> Claimed, List<Delivery> ToReconcile, List<Delivery> Deferred, List<DeliveryEffect> Effects);
 
-    /// <summary>Renews the leases of these claimed deliveries until the result is disposed (after their outcomes are recorded).</summary>
-    public IAsyncDisposable Hold(IEnumerable<Guid> deliveryIds)
+    /// <param name="reclaim">The provider was asked and does not hold these: an expired lease may be claimed again.</param>
+    /// <returns>null when another writer (a second sender, a status callback) changed one of them since they were read.</returns>
+    public async Task<Claim?> ClaimAsync(Guid[] ids, bool reclaim, CancellationToken ct)
     {
-        var ids = deliveryIds.ToArray();
-        var stop = new CancellationTokenSource();
-        return new Held(stop, ids.Length == 0 ? Task.CompletedTask : RenewUntilAsync(ids, stop.Token));
-    }
-
-    private async Task RenewUntilAsync(Guid[] ids, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(settings.Lease / 3, clock);
-        try
+        await using var session = store.LightweightSession();
+        var deliveries = await session.LoadManyAsync<Delivery>(ct, ids);
+        var advocates = await LoadByIdAsync<Advocate>(session, deliveries.Select(d => d.AdvocateId), a => a.Id, ct);
+        var alerts = await LoadByIdAsync<Alert>(session, deliveries.Select(d => d.AlertId), a => a.Id, ct);
+        var now = clock.GetUtcNow();
+        var claim = new Claim([], [], [], []);
+        foreach (var delivery in deliveries)
         {
-            while (await timer.WaitForNextTickAsync(ct))
+            var advocate = delivery.AdvocateId is { } a ? advocates.GetValueOrDefault(a) : null;
+            var decision = delivery.Decide(advocate, delivery.AlertId is { } al ? alerts.GetValueOrDefault(al) : null, now, settings.QuietHours);
+            switch (decision.Kind)
             {
-                try
-                {
-                    await RenewAsync(ids, ct);
-                }
-                catch (Exception e) when (!ct.IsCancellationRequested)
-                {
-                    LogRenewalFailed(ids.Length, e.Message); // the next tick tries again, well before the lease runs out
-                }
+                case ClaimKind.Leave: break;
+                case ClaimKind.Reconcile when !reclaim: claim.ToReconcile.Add(delivery); break;
+                case ClaimKind.Skip: Keep(session, claim, delivery.Skip(now, decision.Reason)); break;
+                case ClaimKind.Defer:
+                    var deferred = delivery.Defer(now, decision);
+                    session.Store(deferred);
+                    claim.Deferred.Add(deferred);
+                    break;
+                default:
+                    var sending = Keep(session, claim, delivery.Claim(now, Lease(ids.Length, delivery.Channel), providers.NameFor(delivery.Channel)));
+                    claim.Claimed.Add((sending, advocate));
+                    break;
             }
         }
-        catch (OperationCanceledException)
+        try
         {
+            await session.SaveChangesAsync(ct);
+            return claim;
+        }
+        catch (Exception e) when (IsConcurrencyConflict(e))
+        {
+            return null;
         }
     }
 
-    private async Task RenewAsync(Guid[] ids, CancellationToken ct)
+    /// <summary>Long enough for the whole chunk to go out at the paced rate (email: at least one per second).</summary>
+    public TimeSpan Lease(int chunk, Channel channel) =>
+        settings.Lease + TimeSpan.FromSeconds(chunk / (channel == Channel.Sms && providers.MessagesPerSecond > 0 ? providers.MessagesPerSecond : 1.0));
+
+    /// <summary>
+    /// Applies each change to the latest stored delivery, in one commit; when a status callback landed in between,
+    /// one by one on the latest versions. A change answering null leaves its delivery alone.
+    /// </summary>
+    /// <returns>The effects of the changes stored.</returns>
+    public async Task<List<DeliveryEffect>> RecordAsync(IReadOnlyList<(Guid Id, Func<Delivery, DeliveryChange?> Change)> changes, CancellationToken ct)
     {
-        var until = clock.GetUtcNow().ToUniversalTime() + settings.Lease;
-        await using var session = store.LightweightSession();
-        // SQL rather than Store: a renewal leaves the document's version alone, so the sender's own record of the
-        // outcome never conflicts with it; and only claims still "sending" are touched.
-        session.QueueSqlCommand(
-            $"update {_table} set data = jsonb_set(data, '{{leaseUntil}}', to_jsonb(?::text)) " +
-            "where id = any(?) and data ->> 'status' = 'Sending'",
-            until.ToString("O"), ids);
-        await session.SaveChangesAsync(ct);
+        if (changes.Count == 0) return [];
+        await using (var session = store.LightweightSession())
+        {
+            var current = (await session.LoadManyAsync<Delivery>(ct, changes.Select(c => c.Id))).ToDictionary(d => d.Id);
+            var effects = new List<DeliveryEffect>();
+            foreach (var (id, change) in changes)
+                if (current.TryGetValue(id, out var d) && change(d) is { } next)
+                {
+                    session.Store(next.Delivery);
+                    effects.AddRange(next.Effects);
+                }
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return effects;
+            }
+            catch (Exception e) when (IsConcurrencyConflict(e)) { }
+        }
+        var oneByOne = new List<DeliveryEffect>();
+        foreach (var (id, change) in changes) oneByOne.AddRange(await UpdateAsync(id, change, ct));
+        return oneByOne;
     }
 
-    private sealed class Held(CancellationTokenSource stop, Task renewing) : IAsyncDisposable
+    private async Task<IReadOnlyList<DeliveryEffect>> UpdateAsync(Guid id, Func<Delivery, DeliveryChange?> change, CancellationToken ct)
     {
-        public async ValueTask DisposeAsync()
+        for (var attempt = 0; ; attempt++)
         {
-            await stop.CancelAsync();
-            await renewing;
-            stop.Dispose();
+            await using var session = store.LightweightSession();
+            if (await session.LoadAsync<Delivery>(id, ct) is not { } current || change(current) is not { } next) return [];
+            session.Store(next.Delivery);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return next.Effects;
+            }
+            catch (Exception e) when (IsConcurrencyConflict(e) && attempt < 5)
+            {
+                log.LogDebug("Delivery {Id} changed while recording; retrying", id);
+            }
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Could not renew the lease of {Count} deliveries being sent: {Error}")]
-    private partial void LogRenewalFailed(int count, string error);
+    private static Delivery Keep(IDocumentSession session, Claim claim, DeliveryChange change)
+    {
+        session.Store(change.Delivery);
+        claim.Effects.AddRange(change.Effects);
+        return change.Delivery;
+    }
+
+    private static async Task<Dictionary<Guid, T>> LoadByIdAsync<T>(
+        IQuerySession session, IEnumerable<Guid?> ids, Func<T, Guid> idOf, CancellationToken ct) where T : notnull
+    {
+        var distinct = ids.OfType<Guid>().Distinct().ToArray();
+        if (distinct.Length == 0) return [];
+        return (await session.LoadManyAsync<T>(ct, distinct)).ToDictionary(idOf);
+    }
 }

@@ -10,5 +10,5 @@ namespace Advocacy.Jobs.Messaging;
 public static class DeliveryQueuedHandler
 {
     public static void Handle(DeliveryQueued message, IBackgroundJobClient jobs, TimeProvider clock) =>
-        jobs.EnqueueAt<SendDeliveryJob>(j => j.RunAsync(message.DeliveryId, CancellationToken.None), message.NotBefore, clock);
+        jobs.EnqueueAt<SendDeliveriesJob>(j => j.RunAsync(new[] { message.DeliveryId }, CancellationToken.None), message.NotBefore, clock);
 }

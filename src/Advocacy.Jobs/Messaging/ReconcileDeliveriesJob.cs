@@ -5,7 +5,7 @@ using Hangfire;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Wolverine;
-using static Advocacy.Jobs.Messaging.DeliveryOutcomes;
+using static Advocacy.Jobs.Messaging.Conflicts;
 
 namespace Advocacy.Jobs.Messaging;
 

@@ -10,7 +10,7 @@ namespace Advocacy.Jobs.Messaging;
 /// died mid-send (lease expired). The send job itself decides, so a spurious re-enqueue sends nothing twice.
 /// </summary>
 public sealed class RecoverDeliveriesJob(
-    IDocumentStore store, IBackgroundJobClient jobs, JobStorage storage, MessagingSettings settings, TimeProvider clock, Wolverine.IMessageBus bus)
+    IDocumentStore store, IBackgroundJobClient jobs, JobStorage storage, MessagingSettings settings, TimeProvider clock, DeliveryEffects effects)
 {
     public const string Id = "recover-deliveries";
     public static readonly TimeSpan FunnelSweepWindow = TimeSpan.FromDays(2);
@@ -35,7 +35,7 @@ public sealed class RecoverDeliveriesJob(
         var sending = await session.Query<Alert>()
             .Where(a => (a.State == AlertState.Dispatching || a.State == AlertState.Paused) && a.SendAt > recent)
             .Select(a => a.Id).ToListAsync(ct);
-        foreach (var alertId in sending) await bus.PublishAsync(FunnelTouched.Now(alertId));
+        await effects.CarryOutAsync(sending.Select(alertId => new DeliveryEffect.FunnelChanged(alertId)), ct);
         return stuck.Count;
     }
 
@@ -48,7 +48,7 @@ public sealed class RecoverDeliveriesJob(
     {
         var monitor = storage.GetMonitoringApi();
         static bool IsSend(Hangfire.Common.Job? job) =>
-            job?.Type == typeof(SendDeliveriesJob) || job?.Type == typeof(SendDeliveryJob) || job?.Type == typeof(DispatchAlertJob);
+            job?.Type == typeof(SendDeliveriesJob) || job?.Type == typeof(DispatchAlertJob);
         return monitor.ProcessingJobs(0, 50).Any(j => IsSend(j.Value.Job))
                || monitor.EnqueuedJobs("default", 0, 50).Any(j => IsSend(j.Value.Job));
     }

@@ -40,14 +40,14 @@ public static class AlertEndpoints
     /// <summary>The alert with its progress while it goes out: counts per delivery state and the expected completion.</summary>
     [WolverineGet("/api/alerts/{id}"), Authorize(Policy = Policies.Read)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock,
-        Microsoft.Extensions.Options.IOptions<Advocacy.Jobs.Sms.Twilio.TwilioOptions> twilio, CancellationToken ct)
+        Advocacy.Jobs.Messaging.SendingPace pace, CancellationToken ct)
     {
         if (await session.LoadAsync<Alert>(id, ct) is not { } alert) return NotFound(id);
         // Progress is counted now; the funnel is the projection's (an alert never touched yet has nothing to count).
         var view = await session.LoadAsync<AlertFunnelView>(alert.Id, ct);
         return Results.Ok(AlertView.Of(alert) with
         {
-            Progress = AlertProgress.Of(alert, await AlertFunnel.Progress(session, alert.Id, clock.GetUtcNow(), ct), twilio.Value.MessagesPerSecond, clock.GetUtcNow()),
+            Progress = AlertProgress.Of(alert, await AlertFunnel.Progress(session, alert.Id, clock.GetUtcNow(), ct), pace.MessagesPerSecond, clock.GetUtcNow()),
             Funnel = view?.Funnel ?? Funnel.Empty,
         });
     }

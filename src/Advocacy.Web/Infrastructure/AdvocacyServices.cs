@@ -73,7 +73,7 @@ public static class AdvocacyServices
             // Explicit, so hosts started from another assembly (the benchmark) still find the HTTP endpoints.
             opts.ApplicationAssembly = typeof(AdvocacyServices).Assembly;
             opts.Discovery.IncludeAssembly(domain);
-            opts.Discovery.IncludeAssembly(typeof(SendDeliveryJob).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(SendDeliveriesJob).Assembly);
             opts.UseRuntimeCompilation();
             opts.Policies.AutoApplyTransactions();
             opts.Policies.Add(new ValidationPolicy(ValidationPolicy.ValidatedTypesIn(domain)));

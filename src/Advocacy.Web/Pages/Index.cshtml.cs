@@ -1,18 +1,17 @@
 using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Trainings;
-using Advocacy.Jobs.Sms.Twilio;
+using Advocacy.Jobs.Messaging;
 using Advocacy.Web.Pages.Alerts;
 using Marten;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Advocacy.Web.Pages;
 
 public record ActiveCampaign(Campaign Campaign, Funnel Funnel);
 
 /// <summary>The dashboard: active campaigns with their funnel, alerts being sent, the activation figure, policy wins and actions per week.</summary>
-public class IndexModel(IQuerySession session, TimeProvider clock, IOptions<TwilioOptions> twilio) : PageModel
+public class IndexModel(IQuerySession session, TimeProvider clock, SendingPace pace) : PageModel
 {
     public const int ActivationDays = 90;
 
@@ -43,7 +42,7 @@ public class IndexModel(IQuerySession session, TimeProvider clock, IOptions<Twil
             .ToDictionary(c => c.Id, c => c.Hashtag);
         var inFlight = new List<AlertProgressBar>();
         foreach (var alert in alerts)
-            inFlight.Add(await AlertProgressBar.Read(session, alert, names.GetValueOrDefault(alert.CampaignId, ""), twilio.Value.MessagesPerSecond, now, zone, ct));
+            inFlight.Add(await AlertProgressBar.Read(session, alert, names.GetValueOrDefault(alert.CampaignId, ""), pace.MessagesPerSecond, now, zone, ct));
         Alerts = inFlight;
 
         Activation = await Domain.Trainings.Activation.Read(session, ActivationDays, now, ct);

@@ -143,7 +143,7 @@ public class delivering_exactly_once(MessagingFixture fixture) : MessagingTest(f
     private async Task RunSendJob(Guid id)
     {
         using var scope = Host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SendDeliveryJob>().RunAsync(id, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SendDeliveriesJob>().RunAsync([id], CancellationToken.None);
     }
 
     private async Task<Delivery> Load(Guid id)

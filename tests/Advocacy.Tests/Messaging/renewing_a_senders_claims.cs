@@ -54,8 +54,8 @@ public class renewing_a_senders_claims(MessagingFixture fixture) : MessagingTest
 
     private IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
-    private DeliveryLeases Leases() => new(Store, Host.Services.GetRequiredService<MessagingSettings>() with { Lease = ShortLease },
-        Fixture.Clock, NullLogger<DeliveryLeases>.Instance);
+    private LeaseRenewal Leases() => new(Store, Host.Services.GetRequiredService<MessagingSettings>() with { Lease = ShortLease },
+        Fixture.Clock, NullLogger<LeaseRenewal>.Instance);
 
     private async Task<Delivery> Claimed()
     {

@@ -1,13 +1,12 @@
 using Advocacy.Domain.Alerts;
 using Advocacy.Domain.Campaigns;
 using Advocacy.Domain.Messaging;
-using Advocacy.Jobs.Sms.Twilio;
+using Advocacy.Jobs.Messaging;
 using Advocacy.Web.Auth;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Advocacy.Web.Pages.Alerts;
@@ -17,7 +16,7 @@ namespace Advocacy.Web.Pages.Alerts;
 /// the failed) through the same commands as <c>/api/alerts/{id}/…</c>, its failed deliveries and its funnel.
 /// </summary>
 public class AlertModel(IQuerySession session, IDocumentStore store, IMessageBus bus, IAuthorizationService authorization, TimeProvider clock,
-    IOptions<TwilioOptions> twilio, SmsPricing pricing) : PageModel
+    SendingPace pace, SmsPricing pricing) : PageModel
 {
     public const int FailedPageSize = 20;
 
@@ -73,7 +72,7 @@ public class AlertModel(IQuerySession session, IDocumentStore store, IMessageBus
     {
         var (zone, set) = await AlertSchedule.ZoneOf(User, session, ct);
         ViewData["zoneSet"] = set;
-        return await AlertProgressBar.Read(session, Alert!, Campaign!.Hashtag, twilio.Value.MessagesPerSecond, clock.GetUtcNow(), zone, ct);
+        return await AlertProgressBar.Read(session, Alert!, Campaign!.Hashtag, pace.MessagesPerSecond, clock.GetUtcNow(), zone, ct);
     }
 
     /// <summary>The funnel alone: the projection trails the deliveries by about a second, so it is polled too.</summary>

@@ -48,10 +48,10 @@ public class deciding_inbound_sms
     {
         var delivery = new Delivery(Guid.NewGuid(), "k", null, Channel.Sms, "+231770123456", "hi", null, DeliveryKinds.Direct,
             "en", "LR", "t", Now, Now).Step(DeliveryStatus.Sent, Now) with { ProviderStatus = "sent" };
-        var delivered = ProviderStatus.Apply(delivery, "delivered", null, Now).ShouldNotBeNull();
-        ProviderStatus.Apply(delivered, "sent", null, Now).ShouldBeNull();
-        ProviderStatus.Apply(delivered, "delivered", null, Now).ShouldBeNull();
-        ProviderStatus.Apply(delivered, "read", null, Now).ShouldNotBeNull().Status.ShouldBe(DeliveryStatus.Delivered);
-        ProviderStatus.Apply(delivery, "weird", null, Now).ShouldBeNull();
+        var delivered = delivery.OnProviderStatus("delivered", null, null, Now).ShouldNotBeNull().Delivery;
+        delivered.OnProviderStatus("sent", null, null, Now).ShouldBeNull();
+        delivered.OnProviderStatus("delivered", null, null, Now).ShouldBeNull();
+        delivered.OnProviderStatus("read", null, null, Now).ShouldNotBeNull().Delivery.Status.ShouldBe(DeliveryStatus.Delivered);
+        delivery.OnProviderStatus("weird", null, null, Now).ShouldBeNull();
     }
 }
