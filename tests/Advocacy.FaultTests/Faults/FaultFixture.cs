@@ -1,6 +1,7 @@
 using Advocacy.Domain.Advocates;
 using Advocacy.Tests.Fakes;
 using Advocacy.Web.Auth;
+using Advocacy.Web.Infrastructure;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -25,9 +26,23 @@ public sealed partial class FaultFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Twilio = await FakeTwilioServer.StartAsync();
-        // Each node keeps a small pool: the cluster is shared with other test runs.
-        ConnectionString = new NpgsqlConnectionStringBuilder(await HostFixture.ConnectionTo(Database)) { MaxPoolSize = 30 }.ConnectionString;
+        // Each node keeps a small pool. The server is these tests' own: they restart it, and the in-process suite runs
+        // beside them.
+        ConnectionString = new NpgsqlConnectionStringBuilder(await ServerConnectionAsync()) { MaxPoolSize = 30 }.ConnectionString;
     }
+
+    /// <summary>ADVOCACY_FAULT_CONNECTION when set (a server nothing else uses), else a private cluster on <see cref="Port"/>.</summary>
+    private static async Task<string> ServerConnectionAsync()
+    {
+        if (Environment.GetEnvironmentVariable("ADVOCACY_FAULT_CONNECTION") is { Length: > 0 } external)
+            return new NpgsqlConnectionStringBuilder(external) { Database = Database }.ConnectionString;
+        var cluster = new PrivatePostgres("faults", Port);
+        await cluster.EnsureRunningAsync(Database);
+        return cluster.ConnectionString(Database);
+    }
+
+    /// <summary>54329 is the app's private cluster, 54330 the in-process tests', 54331 the bench's.</summary>
+    public const int Port = 54332;
 
     /// <summary>A new, empty database and a fake Twilio holding nothing; start nodes after this.</summary>
     public async Task ResetAsync()

@@ -50,11 +50,11 @@ public class deciding_when_to_read_a_status_back
         read.ShouldBe(new RecordDeliveryStatus(sent.Id, "SM1", "undelivered", 30003));
         StatusReconciliation.Read(sent, "no-such-status", null).ShouldBeNull();
 
-        var failed = ProviderStatus.Apply(sent, read.Status, read.ErrorCode, HandedOver.AddMinutes(16)).ShouldNotBeNull();
+        var failed = sent.OnProviderStatus(read.Status, read.ErrorCode, read.MessageSid, HandedOver.AddMinutes(16)).ShouldNotBeNull().Delivery;
         failed.Status.ShouldBe(DeliveryStatus.Failed);
         failed.ErrorCode.ShouldBe(30003);
         // The real callback arriving afterwards, late or twice, changes nothing.
-        ProviderStatus.Apply(failed, "sent", null, HandedOver.AddMinutes(17)).ShouldBeNull();
-        ProviderStatus.Apply(failed, "undelivered", 30003, HandedOver.AddMinutes(17)).ShouldBeNull();
+        failed.OnProviderStatus("sent", null, "SM1", HandedOver.AddMinutes(17)).ShouldBeNull();
+        failed.OnProviderStatus("undelivered", 30003, "SM1", HandedOver.AddMinutes(17)).ShouldBeNull();
     }
 }
