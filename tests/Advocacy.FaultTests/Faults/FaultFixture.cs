@@ -17,7 +17,9 @@ namespace Advocacy.Tests.Faults;
 public sealed partial class FaultFixture : IAsyncLifetime
 {
     public const string Database = "advocacy_fault_tests";
-    public const string AdminKey = HostFixture.AdminKey;
+    public const string AdminKey = "fault-admin-key-0123456789";
+    /// <summary>What Twilio would call; the fake signs its callbacks over it.</summary>
+    public const string PublicBaseUrl = "https://advocacy.example.org";
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
 
     public FakeTwilioServer Twilio { get; private set; } = null!;
@@ -80,7 +82,7 @@ public sealed partial class FaultFixture : IAsyncLifetime
         ["Twilio__MessagesPerSecond"] = messagesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Twilio__RetryBaseDelay"] = "00:00:00.050",
         ["Twilio__MaxRetries"] = "3",
-        ["Advocacy__PublicBaseUrl"] = MessagingFixture.PublicBaseUrl,
+        ["Advocacy__PublicBaseUrl"] = PublicBaseUrl,
         ["QuietHours__Start"] = "00:00",
         ["QuietHours__End"] = "00:00",
         ["Deliveries__Lease"] = Lease.ToString(),

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Advocacy.Web.Alerts;
 using Advocacy.Web.Campaigns;
 
@@ -7,6 +9,12 @@ namespace Advocacy.Tests.Faults;
 /// <summary>The organizer's steps (AlertScenarios' bodies) against a node process over HTTP.</summary>
 public static class NodeScenarios
 {
+    /// <summary>The API's JSON: camelCase names, enums as camelCase strings.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     public static async Task<Guid> ScheduledAlert(this AppNode node)
     {
         var campaign = await node.Post<CampaignView>("/api/campaigns", new { name = "Pay CHWs", hashtag = "#PayCHWs", countries = new[] { "KE", "CI", "UG" } });
@@ -25,7 +33,7 @@ public static class NodeScenarios
     {
         var response = await node.Http.GetAsync($"/api/alerts/{alert}");
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<AlertView>(Scenarios.Json))!;
+        return (await response.Content.ReadFromJsonAsync<AlertView>(Json))!;
     }
 
     /// <summary>Polls the alert on this node until <paramref name="until"/> holds.</summary>
@@ -40,6 +48,6 @@ public static class NodeScenarios
         var response = await node.Http.PostAsync(url, body is null ? null : JsonContent.Create(body));
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"POST {url} on {node.Name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<T>(Scenarios.Json))!;
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
     }
 }
