@@ -5,7 +5,7 @@ namespace Advocacy.Domain.Messaging;
 /// <summary>
 /// A status callback is lost when the app is down as Twilio calls. A delivery still "sent" a while after it was handed
 /// over is read back from the provider, and the answer is applied as the callback it stands for (through
-/// <see cref="RecordDeliveryStatus"/>), so the one rule of <see cref="ProviderStatus"/> decides both: a real callback
+/// <see cref="RecordDeliveryStatus"/>), so the one transition, <see cref="Delivery.OnProviderStatus"/>, decides both: a real callback
 /// arriving later, or twice, changes nothing.
 /// </summary>
 public static class StatusReconciliation
